@@ -1,0 +1,194 @@
+/// An n-dimensional, row-major array of `Double`: a pure value with no differentiation in it.
+///
+/// `Tensor` is what a `Variable<Tensor>` carries on a tape, and what gradients of tensor variables are.
+/// It has value semantics with copy-on-write storage. A rank-0 tensor (a scalar) holds its value inline and
+/// allocates nothing.
+///
+/// ```swift
+/// let m = Tensor(shape: [2, 3], scalars: [1, 2, 3, 4, 5, 6])
+/// m.shape        // [2, 3]
+/// m[1, 2]        // 6.0
+/// ```
+public struct Tensor: Sendable {
+  /// The extent of each dimension, outermost first. `[]` for a scalar.
+  public let shape: [Int]
+  @usableFromInline var storage: Storage
+
+  /// Where the scalars live: inline for rank 0, in a copy-on-write array otherwise.
+  @usableFromInline
+  enum Storage: Sendable {
+    case scalar(Double)
+    case array([Double])
+  }
+
+  /// Creates a tensor of the given shape from its scalars in row-major order.
+  ///
+  /// - Precondition: `scalars.count` equals the product of `shape`, and no dimension is negative.
+  public init(shape: [Int], scalars: [Double]) {
+    precondition(shape.allSatisfy { $0 >= 0 }, "Tensor(shape:scalars:): negative dimension in shape \(shape)")
+    let count = shape.reduce(1, *)
+    precondition(
+      scalars.count == count,
+      "Tensor(shape:scalars:): shape \(shape) needs \(count) scalars, got \(scalars.count)")
+    self.shape = shape
+    self.storage = shape.isEmpty ? .scalar(scalars[0]) : .array(scalars)
+  }
+
+  /// Creates a rank-0 tensor (a scalar). Allocates nothing.
+  @inlinable
+  public init(_ scalar: Double) {
+    self.shape = []
+    self.storage = .scalar(scalar)
+  }
+
+  /// Creates a rank-1 tensor from an array.
+  public init(_ scalars: [Double]) {
+    self.shape = [scalars.count]
+    self.storage = .array(scalars)
+  }
+
+  /// Creates a rank-2 tensor from its rows.
+  ///
+  /// - Precondition: every row has the same length.
+  public init(_ rows: [[Double]]) {
+    let columns = rows.first?.count ?? 0
+    precondition(
+      rows.allSatisfy { $0.count == columns },
+      "Tensor(_ rows:): rows have different lengths \(rows.map(\.count))")
+    self.shape = [rows.count, columns]
+    self.storage = .array(rows.flatMap { $0 })
+  }
+
+  /// Creates a tensor of the given shape with every scalar equal to `value`.
+  public init(repeating value: Double, shape: [Int]) {
+    precondition(shape.allSatisfy { $0 >= 0 }, "Tensor(repeating:shape:): negative dimension in shape \(shape)")
+    self.shape = shape
+    self.storage = shape.isEmpty ? .scalar(value) : .array(Array(repeating: value, count: shape.reduce(1, *)))
+  }
+
+  /// Creates a tensor of the given shape whose scalars are written by `initializer` into uninitialized memory.
+  ///
+  /// `initializer` must initialize every one of the `count` scalars of the buffer it is given.
+  @inlinable
+  public init(shape: [Int], unsafeUninitializedScalars initializer: (UnsafeMutableBufferPointer<Double>) -> Void) {
+    self.shape = shape
+    if shape.isEmpty {
+      var value = 0.0
+      withUnsafeMutablePointer(to: &value) { initializer(UnsafeMutableBufferPointer(start: $0, count: 1)) }
+      self.storage = .scalar(value)
+    } else {
+      let count = shape.reduce(1, *)
+      self.storage = .array(
+        [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
+          initializer(buffer)
+          initialized = count
+        })
+    }
+  }
+
+  /// A tensor of zeros.
+  public static func zeros(_ shape: [Int]) -> Tensor { Tensor(repeating: 0, shape: shape) }
+
+  /// A tensor of ones.
+  public static func ones(_ shape: [Int]) -> Tensor { Tensor(repeating: 1, shape: shape) }
+
+  /// The number of dimensions.
+  @inlinable public var rank: Int { shape.count }
+
+  /// The number of scalars: the product of the shape (1 for a scalar).
+  @inlinable public var count: Int {
+    switch storage {
+    case .scalar: return 1
+    case .array(let a): return a.count
+    }
+  }
+
+  /// The scalars in row-major order.
+  public var scalars: [Double] {
+    switch storage {
+    case .scalar(let x): return [x]
+    case .array(let a): return a
+    }
+  }
+
+  /// The only scalar of a tensor with one element (any rank).
+  ///
+  /// - Precondition: `count == 1`.
+  @inlinable public var scalar: Double {
+    switch storage {
+    case .scalar(let x): return x
+    case .array(let a):
+      precondition(a.count == 1, "Tensor.scalar: the tensor has shape \(shape), not a single element")
+      return a[0]
+    }
+  }
+
+  /// True when every scalar is finite (no NaN, no infinity).
+  public var isFinite: Bool { withUnsafeBufferPointer { $0.allSatisfy(\.isFinite) } }
+
+  /// Calls `body` with the scalars in row-major order.
+  @inlinable
+  public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Double>) throws -> R) rethrows -> R {
+    switch storage {
+    case .scalar(var x):
+      return try withUnsafePointer(to: &x) { try body(UnsafeBufferPointer(start: $0, count: 1)) }
+    case .array(let a):
+      return try a.withUnsafeBufferPointer(body)
+    }
+  }
+
+  /// Calls `body` with mutable access to the scalars in row-major order (copying the storage first if it is
+  /// shared).
+  @inlinable
+  public mutating func withUnsafeMutableBufferPointer<R>(
+    _ body: (UnsafeMutableBufferPointer<Double>) throws -> R
+  ) rethrows -> R {
+    switch storage {
+    case .scalar(var x):
+      defer { storage = .scalar(x) }
+      return try withUnsafeMutablePointer(to: &x) { try body(UnsafeMutableBufferPointer(start: $0, count: 1)) }
+    case .array(var a):
+      storage = .scalar(0)  // drop our reference so that `a` is uniquely referenced
+      defer { storage = .array(a) }
+      return try a.withUnsafeMutableBufferPointer { try body($0) }
+    }
+  }
+
+  /// The scalar at a multi-dimensional index.
+  ///
+  /// - Precondition: one index per dimension, each within its extent.
+  public subscript(indices: Int...) -> Double {
+    get { withUnsafeBufferPointer { $0[offset(of: indices)] } }
+    set {
+      let i = offset(of: indices)
+      withUnsafeMutableBufferPointer { $0[i] = newValue }
+    }
+  }
+
+  func offset(of indices: [Int]) -> Int {
+    precondition(
+      indices.count == shape.count, "Tensor subscript: \(indices.count) indices for shape \(shape)")
+    var offset = 0
+    for (index, extent) in zip(indices, shape) {
+      precondition(index >= 0 && index < extent, "Tensor subscript: index \(indices) is out of bounds for shape \(shape)")
+      offset = offset * extent + index
+    }
+    return offset
+  }
+}
+
+extension Tensor: Equatable {
+  /// Exact equality of shapes and scalars (NaN is unequal to itself, as for `Double`).
+  public static func == (lhs: Tensor, rhs: Tensor) -> Bool {
+    lhs.shape == rhs.shape && lhs.withUnsafeBufferPointer { a in rhs.withUnsafeBufferPointer { b in a.elementsEqual(b) } }
+  }
+}
+
+extension Tensor: CustomStringConvertible {
+  /// A compact description: the shape and, for small tensors, the scalars.
+  public var description: String {
+    if shape.isEmpty { return "Tensor(\(scalar))" }
+    let shown = count <= 16 ? "\(scalars)" : "\(Array(scalars.prefix(8))) … (\(count) scalars)"
+    return "Tensor(shape: \(shape), scalars: \(shown))"
+  }
+}

@@ -1,0 +1,9 @@
+import AdjointCommandLine
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+exit(runAdjointCommand(Array(CommandLine.arguments.dropFirst())))

@@ -1,0 +1,144 @@
+/// The reverse sweep: the tape read backwards once, from the output to the first entry.
+///
+/// Adjoints are memoized — one slot per node, accumulated with `+=` by the sweep and by nothing else — so
+/// each node's adjoint is complete by the time the loop reaches it, and each node's rule runs at most once.
+/// Nodes whose adjoint is zero are skipped (their contributions would be zero).
+extension Tape {
+  /// First-order sweep: evaluates the derivative rules on plain numbers and records nothing.
+  func sweep(from output: Int, scalarSeed: Double, tensorSeed: Tensor?) -> Gradients {
+    var adjoints = [Double](repeating: 0, count: output + 1)
+    var tensorAdjoints = [Tensor?](repeating: nil, count: tensorEntries.count)
+    let entries = arena.pointee.entries
+    let values = arena.pointee.values
+    if let tensorSeed {
+      tensorAdjoints[Int(entries[output].rhs)] = tensorSeed
+    } else {
+      adjoints[output] = scalarSeed
+    }
+    adjoints.withUnsafeMutableBufferPointer { adjoint in
+      var i = output
+      while i >= 0 {
+        let e = entries[i]
+        switch e.op {
+        case .leaf, .tensorLeaf:
+          break
+        case .tensor:
+          pullTensor(slot: Int(e.rhs), tensorAdjoints: &tensorAdjoints)
+        default:
+          let v = adjoint[i]
+          if v != 0 {
+            let lhs = Int(e.lhs)
+            let rhs = Int(e.rhs)
+            let operands = ScalarOperands(x: values[lhs], y: rhs >= 0 ? values[rhs] : 0, out: values[i], aux: e.aux)
+            let (dx, dy) = e.op.pullback(v, operands)
+            adjoint[lhs] += dx
+            if rhs >= 0 { adjoint[rhs] += dy }
+          }
+        }
+        i -= 1
+      }
+    }
+    return Gradients(tape: self, scalars: adjoints, tensors: tensorAdjoints)
+  }
+
+  /// Runs one tensor node's pullback on constants and accumulates the contributions.
+  private func pullTensor(slot: Int, tensorAdjoints: inout [Tensor?]) {
+    guard let v = tensorAdjoints[slot] else { return }
+    let entry = tensorEntries[slot]
+    guard let pullback = entry.pullback else { return }
+    let contributions = pullback(Variable(v), entry.inputValues.map { Variable($0) }, Variable(entry.value))
+    checkContributions(contributions.map { $0?.value }, of: entry)
+    for (k, contribution) in contributions.enumerated() {
+      let input = Int(entry.inputIndices[k])
+      guard input >= 0, let c = contribution?.value else { continue }
+      let inputSlot = Int(arena.pointee.entries[input].rhs)
+      if tensorAdjoints[inputSlot] == nil {
+        tensorAdjoints[inputSlot] = c
+      } else {
+        tensorAdjoints[inputSlot]!.accumulate(c)
+      }
+    }
+  }
+
+  func checkContributions(_ contributions: [Tensor?], of entry: TensorEntry) {
+    precondition(
+      contributions.count == entry.inputValues.count,
+      "\(entry.name): pullback returned \(contributions.count) contributions for \(entry.inputValues.count) inputs")
+    for (k, c) in contributions.enumerated() {
+      guard let c else { continue }
+      precondition(
+        c.shape == entry.inputValues[k].shape,
+        "\(entry.name): pullback returned shape \(c.shape) for input \(k) of shape \(entry.inputValues[k].shape)")
+    }
+  }
+
+  /// Starts a backward pass from `output`: checks the tape's state and closes it unless retained.
+  func beginBackward(from output: Int32, generation: UInt32, retainingTape: Bool) {
+    precondition(
+      generation == self.generation,
+      "backward(): this variable was made before its tape was reset; its computation is gone")
+    precondition(
+      !isConsumed,
+      "backward(): this tape was already differentiated; gradients are computed once per recording (pass retainingTape: true to the first backward() to differentiate again)")
+    if !retainingTape { arena.pointee.close() }
+  }
+}
+
+extension Tensor {
+  /// Adds `other` in place (same shape), for the tape's accumulation of adjoints.
+  mutating func accumulate(_ other: Tensor) {
+    precondition(shape == other.shape, "adjoint accumulation: shapes \(shape) and \(other.shape) differ")
+    other.withUnsafeBufferPointer { source in
+      withUnsafeMutableBufferPointer { target in
+        for i in target.indices { target[i] += source[i] }
+      }
+    }
+  }
+}
+
+extension Variable where Value == Double {
+  /// Computes the derivative of this variable with respect to every node of its tape, in one reverse sweep.
+  ///
+  /// ```swift
+  /// let g = price.backward()
+  /// g[apple]      // ∂price/∂apple
+  /// ```
+  ///
+  /// - Parameter retainingTape: keep the tape open for more recording and another `backward()` (PyTorch's
+  ///   `retain_graph`). By default the tape is consumed: recording onto it or calling `backward()` again
+  ///   traps until `reset()`, so that gradients are never silently doubled or stale.
+  /// - Returns: the gradients, read by subscripting with a variable.
+  /// - Precondition: the variable is recorded on a tape that has not been reset or consumed.
+  /// - Complexity: O(number of nodes recorded up to this variable).
+  public func backward(retainingTape: Bool = false) -> Gradients {
+    guard let tape else { preconditionFailure("backward(): this variable is a constant, recorded on no tape") }
+    tape.beginBackward(from: index, generation: generation, retainingTape: retainingTape)
+    return tape.sweep(from: Int(index), scalarSeed: 1, tensorSeed: nil)
+  }
+}
+
+extension Variable where Value == Tensor {
+  /// Computes the derivative of this variable with respect to every node of its tape, in one reverse sweep.
+  ///
+  /// - Parameters:
+  ///   - seed: the adjoint to start from (the "upstream gradient"), of this variable's shape. It may be
+  ///     omitted only when the variable has exactly one element, which then starts at 1.
+  ///   - retainingTape: keep the tape open for more recording and another `backward()`.
+  /// - Precondition: the variable is recorded on a tape that has not been reset or consumed; a seed is given
+  ///   for a variable of more than one element and has the variable's shape.
+  /// - Complexity: O(number of nodes recorded up to this variable) plus the tensor work of the pullbacks.
+  public func backward(seed: Tensor? = nil, retainingTape: Bool = false) -> Gradients {
+    guard let tape else { preconditionFailure("backward(): this variable is a constant, recorded on no tape") }
+    if let seed {
+      precondition(
+        seed.shape == value.shape, "backward(seed:): seed of shape \(seed.shape) for a result of shape \(value.shape)")
+    } else {
+      precondition(
+        value.count == 1,
+        "backward(): the result has shape \(value.shape), not a single element; reduce it first (sum(), mean()) or pass seed: of that shape"
+      )
+    }
+    tape.beginBackward(from: index, generation: generation, retainingTape: retainingTape)
+    return tape.sweep(from: Int(index), scalarSeed: 0, tensorSeed: seed ?? Tensor(repeating: 1, shape: value.shape))
+  }
+}

@@ -1,0 +1,75 @@
+/// The reverse sweep recorded on the tape itself, for higher-order derivatives (PyTorch's `create_graph`,
+/// JAX's `grad(grad(f))`).
+///
+/// It is the same loop as the first-order sweep and runs the same derivative rules, but evaluates them with
+/// `Variable<Double>` and `Variable<Tensor>` instead of plain numbers, so every step of the backward pass is
+/// appended to the tape and can be differentiated again. Only this sweep pays for recording; `backward()`
+/// records nothing.
+struct RecordedAdjoints {
+  /// Scalar adjoints of the nodes `lowest...output`, indexed by `node - lowest`.
+  var scalars: [Variable<Double>?]
+  /// Tensor adjoints by tensor slot.
+  var tensors: [Variable<Tensor>?]
+  let lowest: Int
+
+  func scalar(at index: Int32) -> Variable<Double>? { scalars[Int(index) - lowest] }
+}
+
+extension Tape {
+  /// Sweeps from `output` down to node `lowest`, recording every step; returns the adjoints as variables.
+  func recordedSweep(from output: Int, lowest: Int, scalarSeed: Variable<Double>?, tensorSeed: Variable<Tensor>?)
+    -> RecordedAdjoints
+  {
+    var result = RecordedAdjoints(
+      scalars: Array(repeating: nil, count: output - lowest + 1),
+      tensors: Array(repeating: nil, count: tensorEntries.count), lowest: lowest)
+    if let tensorSeed {
+      result.tensors[tensorSlot(of: Int32(output))] = tensorSeed
+    } else {
+      result.scalars[output - lowest] = scalarSeed
+    }
+    let generation = self.generation
+    func node(_ index: Int) -> Variable<Double> {  // the arena may move as the sweep records: read it afresh
+      Variable(tape: self, index: Int32(index), generation: generation, value: arena.pointee.values[index])
+    }
+    func add(_ c: Variable<Double>, toScalar index: Int) {  // the tape's only accumulation of scalar adjoints
+      guard index >= lowest else { return }
+      let k = index - lowest
+      result.scalars[k] = result.scalars[k].map { $0 + c } ?? c
+    }
+    for i in stride(from: output, through: lowest, by: -1) {
+      let e = arena.pointee.entries[i]
+      switch e.op {
+      case .leaf, .tensorLeaf:
+        continue
+      case .tensor:
+        let slot = Int(e.rhs)
+        guard let v = result.tensors[slot], let pullback = tensorEntries[slot].pullback else { continue }
+        let entry = tensorEntries[slot]
+        let inputs = zip(entry.inputIndices, entry.inputValues).map { index, value in
+          index < 0 ? Variable(value) : Variable(tape: self, index: index, generation: generation, value: value)
+        }
+        let output = Variable(tape: self, index: Int32(i), generation: generation, value: entry.value)
+        let contributions = pullback(v, inputs, output)
+        checkContributions(contributions.map { $0?.value }, of: entry)
+        for (k, contribution) in contributions.enumerated() {
+          let input = Int(entry.inputIndices[k])
+          guard input >= lowest, let c = contribution else { continue }
+          let inputEntry = arena.pointee.entries[input]
+          let s = Int(inputEntry.rhs)
+          result.tensors[s] = result.tensors[s].map { $0 + c } ?? c
+        }
+      default:
+        guard let v = result.scalars[i - lowest] else { continue }
+        let lhs = Int(e.lhs)
+        let rhs = Int(e.rhs)
+        let zero = Variable<Double>(0)
+        let operands = ScalarOperands(x: node(lhs), y: rhs >= 0 ? node(rhs) : zero, out: node(i), aux: e.aux)
+        let (dx, dy) = e.op.pullback(v, operands)
+        add(dx, toScalar: lhs)
+        if rhs >= 0 { add(dy, toScalar: rhs) }
+      }
+    }
+    return result
+  }
+}

@@ -1,0 +1,91 @@
+/// A value recorded on a tape: a `Double` (`Variable<Double>`) or a `Tensor` (`Variable<Tensor>`).
+///
+/// A variable is a small value — its tape, its index on the tape, and its value — and every operation on
+/// variables appends one entry to their tape. A variable made with `init(_:)` belongs to no tape: it is a
+/// constant, and operations between constants record nothing (like a PyTorch tensor without
+/// `requires_grad`).
+///
+/// ```swift
+/// let tape = Tape()
+/// let x = tape.variable(3.0)
+/// let y = x * x + sin(x)
+/// y.value                 // 9.1411…
+/// y.backward()[x]         // 2·3 + cos 3 = 5.0100…
+/// ```
+public struct Variable<Value> {
+  /// The tape this variable is recorded on, or nil for a constant.
+  @usableFromInline let tape: Tape?
+  /// The node's index on its tape.
+  @usableFromInline let index: Int32
+  /// The tape's generation when the variable was made; a `reset()` makes older variables invalid.
+  @usableFromInline let generation: UInt32
+  /// The value computed by the forward pass.
+  public let value: Value
+
+  @inlinable
+  init(tape: Tape?, index: Int32, generation: UInt32, value: Value) {
+    self.tape = tape
+    self.index = index
+    self.generation = generation
+    self.value = value
+  }
+
+  /// A constant: a variable on no tape, whose derivative is never asked for.
+  @inlinable
+  public init(_ value: Value) {
+    self.init(tape: nil, index: -1, generation: 0, value: value)
+  }
+
+  /// True when the variable is recorded on a tape (false for constants).
+  @inlinable public var isRecorded: Bool { tape != nil }
+
+  /// True when the variable was made directly on the tape (`tape.variable(_:)`), not by an operation.
+  public var isLeaf: Bool {
+    guard let tape = validTape(for: "isLeaf") else { return true }
+    let op = tape.arena.pointee.entries[Int(index)].op
+    return op == .leaf || op == .tensorLeaf
+  }
+
+  /// The same value with no derivative: a constant, cut off from the tape (PyTorch's `detach()`).
+  @inlinable public var detached: Variable { Variable(value) }
+
+  /// Returns the tape after checking that it has not been reset since this variable was made.
+  @inlinable
+  func validTape(for operation: @autoclosure () -> String) -> Tape? {
+    guard let tape else { return nil }
+    precondition(
+      tape.generation == generation,
+      "\(operation()): this variable was made before its tape was reset; make it again on the reset tape")
+    return tape
+  }
+}
+
+/// Returns the result of `body` evaluated on constants: nothing is recorded and no derivative flows through
+/// (the counterpart of Swift's `withoutDerivative(at:)` and PyTorch's `torch.no_grad()`).
+@inlinable
+public func withoutDerivative<Value>(at x: Variable<Value>) -> Variable<Value> {
+  x.detached
+}
+
+/// The tape shared by two operands, checking that they do not come from two different tapes or from a
+/// reset tape.
+@inlinable
+func commonTape<A, B>(_ x: Variable<A>, _ y: Variable<B>, _ operation: @autoclosure () -> String) -> Tape? {
+  let tx = x.validTape(for: operation())
+  let ty = y.validTape(for: operation())
+  switch (tx, ty) {
+  case (let a?, let b?):
+    precondition(a === b, "\(operation()): the operands are recorded on two different tapes")
+    return a
+  case (let a?, nil): return a
+  case (nil, let b?): return b
+  case (nil, nil): return nil
+  }
+}
+
+extension Variable: CustomStringConvertible {
+  /// The value, and whether the variable is recorded.
+  public var description: String {
+    tape == nil ? "Variable(constant: \(value))" : "Variable(\(value), node \(index))"
+  }
+}

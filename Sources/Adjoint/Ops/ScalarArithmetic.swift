@@ -1,0 +1,117 @@
+// Arithmetic on scalar variables. Each operation is followed by its derivative rule, where `v` is the
+// adjoint of the result flowing back (see `ScalarOp.pullback`).
+
+extension Variable where Value == Double {
+  /// Records a unary operation on this variable (nothing if it is a constant).
+  @inlinable @inline(__always)
+  func recordUnary(_ op: ScalarOp, aux: Double = 0, value: Double) -> Variable<Double> {
+    guard let tape else { return Variable(value) }
+    precondition(tape.generation == generation, "\(op): this variable was made before its tape was reset")
+    let i = tape.appendScalar(op, index, -1, aux: aux, value: value)
+    return Variable(tape: tape, index: i, generation: generation, value: value)
+  }
+
+  /// Records a binary operation of two variables; a constant operand is recorded as a leaf.
+  @inlinable @inline(__always)
+  static func recordBinary(_ op: ScalarOp, _ x: Variable, _ y: Variable, value: Double) -> Variable<Double> {
+    guard let tape = commonTape(x, y, "\(op)") else { return Variable(value) }
+    let lhs = x.tape == nil ? tape.appendScalar(.leaf, -1, -1, aux: 0, value: x.value) : x.index
+    let rhs = y.tape == nil ? tape.appendScalar(.leaf, -1, -1, aux: 0, value: y.value) : y.index
+    let i = tape.appendScalar(op, lhs, rhs, aux: 0, value: value)
+    return Variable(tape: tape, index: i, generation: tape.generation, value: value)
+  }
+
+  /// x + y.
+  @inlinable public static func + (x: Variable, y: Variable) -> Variable {
+    recordBinary(.add, x, y, value: x.value + y.value)
+  }
+  /// x − y.
+  @inlinable public static func - (x: Variable, y: Variable) -> Variable {
+    recordBinary(.subtract, x, y, value: x.value - y.value)
+  }
+  /// x · y.
+  @inlinable public static func * (x: Variable, y: Variable) -> Variable {
+    recordBinary(.multiply, x, y, value: x.value * y.value)
+  }
+  /// x / y.
+  @inlinable public static func / (x: Variable, y: Variable) -> Variable {
+    recordBinary(.divide, x, y, value: x.value / y.value)
+  }
+  /// −x.
+  @inlinable public static prefix func - (x: Variable) -> Variable {
+    x.recordUnary(.negate, value: -x.value)
+  }
+
+  // With a constant on one side: one node, the constant kept in the entry (derivatives: 1, −1, c, 1/c,
+  // −c/x² = −out/x).
+
+  /// x + c.
+  @inlinable public static func + (x: Variable, c: Double) -> Variable {
+    x.recordUnary(.addConstant, aux: c, value: x.value + c)
+  }
+  /// c + x.
+  @inlinable public static func + (c: Double, x: Variable) -> Variable {
+    x.recordUnary(.addConstant, aux: c, value: c + x.value)
+  }
+  /// x − c.
+  @inlinable public static func - (x: Variable, c: Double) -> Variable {
+    x.recordUnary(.addConstant, aux: -c, value: x.value - c)
+  }
+  /// c − x.
+  @inlinable public static func - (c: Double, x: Variable) -> Variable {
+    x.recordUnary(.constantMinus, aux: c, value: c - x.value)
+  }
+  /// x · c.
+  @inlinable public static func * (x: Variable, c: Double) -> Variable {
+    x.recordUnary(.multiplyByConstant, aux: c, value: x.value * c)
+  }
+  /// c · x.
+  @inlinable public static func * (c: Double, x: Variable) -> Variable {
+    x.recordUnary(.multiplyByConstant, aux: c, value: c * x.value)
+  }
+  /// x / c.
+  @inlinable public static func / (x: Variable, c: Double) -> Variable {
+    x.recordUnary(.divideByConstant, aux: c, value: x.value / c)
+  }
+  /// c / x.
+  @inlinable public static func / (c: Double, x: Variable) -> Variable {
+    x.recordUnary(.constantDividedBy, aux: c, value: c / x.value)
+  }
+
+  /// x += y.
+  @inlinable public static func += (x: inout Variable, y: Variable) { x = x + y }
+  /// x −= y.
+  @inlinable public static func -= (x: inout Variable, y: Variable) { x = x - y }
+  /// x ·= y.
+  @inlinable public static func *= (x: inout Variable, y: Variable) { x = x * y }
+  /// x /= y.
+  @inlinable public static func /= (x: inout Variable, y: Variable) { x = x / y }
+  /// x += c.
+  @inlinable public static func += (x: inout Variable, c: Double) { x = x + c }
+  /// x −= c.
+  @inlinable public static func -= (x: inout Variable, c: Double) { x = x - c }
+  /// x ·= c.
+  @inlinable public static func *= (x: inout Variable, c: Double) { x = x * c }
+  /// x /= c.
+  @inlinable public static func /= (x: inout Variable, c: Double) { x = x / c }
+}
+
+extension ScalarRule {
+  /// d(x + y) = (v, v).
+  @inlinable static func add<S: ScalarMath>(_ v: S, _ a: ScalarOperands<S>) -> (x: S, y: S) { (v, v) }
+  /// d(x − y) = (v, −v).
+  @inlinable static func subtract<S: ScalarMath>(_ v: S, _ a: ScalarOperands<S>) -> (x: S, y: S) { (v, -v) }
+  /// d(x · y) = (v·y, v·x).
+  @inlinable static func multiply<S: ScalarMath>(_ v: S, _ a: ScalarOperands<S>) -> (x: S, y: S) {
+    (v * a.y, v * a.x)
+  }
+  /// d(x / y) = (v / y, −v·out / y).
+  @inlinable static func divide<S: ScalarMath>(_ v: S, _ a: ScalarOperands<S>) -> (x: S, y: S) {
+    let vOverY = v / a.y
+    return (vOverY, -(vOverY * a.out))
+  }
+  /// d(c / x) = −v·out / x.
+  @inlinable static func constantDividedBy<S: ScalarMath>(_ v: S, _ a: ScalarOperands<S>) -> S {
+    -(v * a.out / a.x)
+  }
+}

@@ -6,16 +6,17 @@
 extension Tape {
   /// First-order sweep: evaluates the derivative rules on plain numbers and records nothing.
   func sweep(from output: Int, scalarSeed: Double, tensorSeed: Tensor?) -> Gradients {
-    var adjoints = [Double](repeating: 0, count: output + 1)
+    let adjoints = AdjointBuffer(count: output + 1)
     var tensorAdjoints = [Tensor?](repeating: nil, count: tensorEntries.count)
     let entries = arena.pointee.entries
     let values = arena.pointee.values
     if let tensorSeed {
       tensorAdjoints[Int(entries[output].rhs)] = tensorSeed
     } else {
-      adjoints[output] = scalarSeed
+      adjoints.pointer[output] = scalarSeed
     }
-    adjoints.withUnsafeMutableBufferPointer { adjoint in
+    do {
+      let adjoint = adjoints.pointer
       var i = output
       while i >= 0 {
         let e = entries[i]

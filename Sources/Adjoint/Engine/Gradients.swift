@@ -13,10 +13,10 @@
 public struct Gradients {
   private let tapeIdentity: ObjectIdentifier
   private let generation: UInt32
-  private let scalars: [Double]
+  private let scalars: AdjointBuffer
   private let tensors: [Tensor?]
 
-  init(tape: Tape, scalars: [Double], tensors: [Tensor?]) {
+  init(tape: Tape, scalars: AdjointBuffer, tensors: [Tensor?]) {
     self.tapeIdentity = ObjectIdentifier(tape)
     self.generation = tape.generation
     self.scalars = scalars
@@ -28,7 +28,7 @@ public struct Gradients {
   /// - Precondition: `x` is recorded on the tape these gradients come from.
   public subscript(x: Variable<Double>) -> Double {
     let index = Int(check(x))
-    return index < scalars.count ? scalars[index] : 0
+    return index < scalars.count ? scalars.pointer[index] : 0
   }
 
   /// The derivative of the output with respect to a tensor variable: a tensor of `x`'s shape.
@@ -53,5 +53,21 @@ public struct Gradients {
       ObjectIdentifier(tape) == tapeIdentity && x.generation == generation,
       "Gradients: this variable is not recorded on the tape (or the recording) these gradients come from")
     return x.index
+  }
+}
+
+/// The scalar adjoints of one backward pass, in memory borrowed from (and returned to) the thread's cache.
+final class AdjointBuffer {
+  let pointer: UnsafeMutablePointer<Double>
+  let count: Int
+  private let capacity: Int
+
+  init(count: Int) {
+    (pointer, capacity) = ThreadLocalCache.takeAdjoints(count: count)
+    self.count = count
+  }
+
+  deinit {
+    ThreadLocalCache.give(adjoints: pointer, capacity: capacity)
   }
 }

@@ -46,12 +46,15 @@ extension Tape {
   private func pullTensor(slot: Int, tensorAdjoints: inout [Tensor?]) {
     guard let v = tensorAdjoints[slot] else { return }
     let entry = tensorEntries[slot]
-    guard let pullback = entry.pullback else { return }
-    let contributions = pullback(Variable(v), entry.inputValues.map { Variable($0) }, Variable(entry.value))
+    guard let pullback = entry.pullback, entry.requiresGradient else { return }
+    let inputs = zip(entry.inputIndices, entry.inputValues).map { index, value in
+      index >= 0 && requiresGradient(of: index) ? Variable.standIn(for: value) : Variable(value)
+    }
+    let contributions = pullback(Variable(v), inputs, Variable(entry.value))
     checkContributions(contributions.map { $0?.value }, of: entry)
     for (k, contribution) in contributions.enumerated() {
       let input = Int(entry.inputIndices[k])
-      guard input >= 0, let c = contribution?.value else { continue }
+      guard input >= 0, inputs[k].needsGradient, let c = contribution?.value else { continue }
       let inputSlot = Int(arena.pointee.entries[input].rhs)
       if tensorAdjoints[inputSlot] == nil {
         tensorAdjoints[inputSlot] = c

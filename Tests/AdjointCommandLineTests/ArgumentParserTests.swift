@@ -55,6 +55,16 @@ private func expectError(
     #expect(arguments[save] == "m.adjt")
   }
 
+  /// The example in `Docs/Data.md`.
+  @Test func documentationExample() throws {
+    switch try train.parse(["--epochs=3", "--save", "m.adjt"]) {
+    case .help: Issue.record("expected arguments")
+    case .arguments(let parsed):
+      #expect(parsed[epochs] == 3)
+      #expect(parsed[save] == "m.adjt")
+    }
+  }
+
   @Test func absentOptionsTakeTheirDefaults() throws {
     let arguments = try #require(try parsed(train, ["--save", "m.adjt"]))
     #expect(arguments[epochs] == 10)

@@ -90,6 +90,20 @@ private func decode(_ bytes: [UInt8]) throws -> TensorArchive {
     }
   }
 
+  @Test func theDocumentedTruncationAndTrailerMessages() {
+    let bytes = TensorArchive([(name: "a", tensor: Tensor(1.0))]).encoded()
+    let truncated = TensorArchiveError.truncated(file: "m.adjt", expectedBytes: 49, actualBytes: 48)
+    #expect(throws: truncated) { try decode(Array(bytes.dropLast())) }
+    #expect(truncated.description == "m.adjt: the archive is truncated: expected at least 49 bytes, found 48")
+    var damagedMarker = bytes
+    damagedMarker[48] = 0x3F  // "END?"
+    let corrupted = TensorArchiveError.corrupted(file: "m.adjt", offset: 33, reason: "the trailer is damaged")
+    #expect(throws: corrupted) { try decode(damagedMarker) }
+    #expect(corrupted.description == "m.adjt: the archive is corrupted at byte 33: the trailer is damaged")
+    let trailing = TensorArchiveError.trailingBytes(file: "m.adjt", count: 3)
+    #expect(trailing.description == "m.adjt: 3 unexpected bytes after the end of the archive")
+  }
+
   @Test func aFlippedScalarByteFailsTheChecksum() throws {
     var bytes = TensorArchive([(name: "a", tensor: Tensor(1.0))]).encoded()
     bytes[31] = 0x40  // 1.0 becomes 2.0

@@ -103,6 +103,12 @@ private func expectError(
       return
     }
     #expect(text == train.helpText)
+    guard case .help = try bench.parse(["--help=yes"]) else {
+      Issue.record("expected --help=yes to ask for help")
+      return
+    }
+    // After `--`, "--help" is an ordinary positional argument.
+    #expect(try parsed(bench, ["--", "--help"])?[workload] == "--help")
   }
 
   @Test func helpListsOptionsWithDefaultsAndDescriptions() {

@@ -55,23 +55,4 @@ import Testing
     let together = zip(first.training.classCounts, first.test.classCounts).map { $0 + $1 }
     #expect(together == [178, 182, 177, 183, 181, 182, 181, 179, 174, 180])
   }
-
-  @Test func parsingTheDigitsFileIsFast() throws {
-    guard let url = Bundle.module.url(forResource: "digits", withExtension: "csv") else {
-      Issue.record("digits.csv is missing from the bundle")
-      return
-    }
-    let bytes = Array(try Data(contentsOf: url))
-    let clock = ContinuousClock()
-    var best = Duration.seconds(1000)
-    for _ in 0..<5 {
-      let elapsed = try clock.measure {
-        _ = try LabeledDataset.parseCSV(bytes, fileName: "digits.csv", header: .absent)
-      }
-      best = min(best, elapsed)
-    }
-    // Measured: 1.8 ms in a release build, 82 ms in a debug build. The bound only catches a gross regression
-    // (say, quadratic work per line), with room for unoptimised builds on a busy machine.
-    #expect(best < .milliseconds(500), "parsing 1,797 × 65 fields took \(best)")
-  }
 }

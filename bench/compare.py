@@ -310,7 +310,9 @@ def workload_table(R, w):
         return []
     # By N, metric, then Adjoint's series first, then system and threads.
     keys.sort(key=lambda k: (k[5] or 0, metrics.index(k[4]), not k[1].startswith("adjoint"), k[1], str(k[3])))
-    floor = lambda n: R.find("W1", "fwd_ns_per_op", system="swift-plain-forward (in adjoint process)", n=n)  # noqa
+    # W1's floor: plain Swift forward from Adjoint's own process, else from the Swift peer binary.
+    floor = lambda n: (R.find("W1", "fwd_ns_per_op", system="swift-plain-forward (in adjoint process)", n=n) or  # noqa
+                       R.find("W1", "fwd_ns_per_op", system="swift-plain-forward", n=n))
     head = ["system", "dtype", "threads"] + (["N" if w == "W1" else "n"] if w in ("W1", "W5") else []) + \
         ["metric", "median", "spread", "Adjoint speed-up"] + (["× floor"] if w == "W1" else []) + \
         [e[1] for e in extras] + ["peak RSS MB"]
@@ -451,7 +453,8 @@ def report(folder):
     loads = [p["loadavg"] for p in R.procs if p.get("loadavg") is not None]
     max_load = max(loads) if loads else "?"
     out = [f"# Adjoint vs peers: {os.path.relpath(folder, HERE)}", "",
-           f"{meta.get('date', '?')}, git {meta.get('git', '?')}, ADJOINT_BUILD_FLAGS='"
+           f"{meta.get('date', '?')}, git {meta.get('git', '?')}, Adjoint `{meta.get('adjoint_cmd')}`, "
+           f"ADJOINT_BUILD_FLAGS='"
            f"{meta.get('adjoint_build_flags', '')}', {rounds} round(s), {meta.get('nproc', '?')} CPUs "
            f"({meta.get('cpu', '?')}), 1-min load average {meta.get('loadavg_start', '?')} at the start, "
            f"{meta.get('loadavg_end', '?')} at the end, at most {max_load} when a process started; peers: " + ", ".join(f"{p} {v}" for p, v in env.get("packages", {}).items()

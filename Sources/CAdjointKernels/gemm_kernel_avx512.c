@@ -1,0 +1,96 @@
+/* AVX-512 micro-kernel: an 8 x 24 tile of C held in 24 zmm accumulators (8 rows x 3 vectors of 8 doubles).
+   Each step of k loads 3 vectors of packed B and broadcasts 8 scalars of packed A into 24 FMAs.
+   Compiled for AVX-512 with a function-level target attribute; chosen at run time by dispatch.c. */
+#include "CAdjointKernels.h"
+#include "gemm_internal.h"
+
+#if defined(ADJOINT_GEMM_HAS_X86_KERNELS)
+#include <immintrin.h>
+
+#define MR 8
+#define NR 24
+#define VECTORS (NR / 8)
+
+#ifndef ADJOINT_AVX512_KC
+#define ADJOINT_AVX512_KC 256
+#endif
+#ifndef ADJOINT_AVX512_MC
+#define ADJOINT_AVX512_MC 96
+#endif
+#ifndef ADJOINT_AVX512_NC
+#define ADJOINT_AVX512_NC 3072
+#endif
+
+#define AVX512_TARGET __attribute__((target("avx512f,avx512dq,fma")))
+
+/* acc[r][v] += a[r] * b[v] for one step of k. */
+#define AVX512_STEP(a, b)                                                                                   \
+  do {                                                                                                      \
+    __m512d b0 = _mm512_load_pd((b)), b1 = _mm512_load_pd((b) + 8), b2 = _mm512_load_pd((b) + 16);         \
+    for (int r = 0; r < MR; r++) {                                                                          \
+      __m512d ar = _mm512_set1_pd((a)[r]);                                                                  \
+      acc[r][0] = _mm512_fmadd_pd(ar, b0, acc[r][0]);                                                       \
+      acc[r][1] = _mm512_fmadd_pd(ar, b1, acc[r][1]);                                                       \
+      acc[r][2] = _mm512_fmadd_pd(ar, b2, acc[r][2]);                                                       \
+    }                                                                                                       \
+  } while (0)
+
+AVX512_TARGET
+static void avx512_kernel(ptrdiff_t k, const double *restrict a, const double *restrict b, double *restrict c,
+                          ptrdiff_t ldc, double alpha, double beta, ptrdiff_t rows, ptrdiff_t cols) {
+  __m512d acc[MR][VECTORS];
+#pragma clang loop unroll(full)
+  for (int r = 0; r < MR; r++)
+#pragma clang loop unroll(full)
+    for (int v = 0; v < VECTORS; v++) acc[r][v] = _mm512_setzero_pd();
+
+  /* Ask for this tile of C now, so the write-back after the k loop does not wait for it. */
+  for (int r = 0; r < MR; r++) {
+    if (r >= rows) break;
+    _mm_prefetch((const char *)(c + r * ldc), _MM_HINT_T0);
+    _mm_prefetch((const char *)(c + r * ldc + NR - 1), _MM_HINT_T0);
+  }
+
+  ptrdiff_t p = 0;
+  for (; p + 4 <= k; p += 4) {
+    AVX512_STEP(a, b);
+    AVX512_STEP(a + MR, b + NR);
+    AVX512_STEP(a + 2 * MR, b + 2 * NR);
+    AVX512_STEP(a + 3 * MR, b + 3 * NR);
+    a += 4 * MR;
+    b += 4 * NR;
+  }
+  for (; p < k; p++, a += MR, b += NR) AVX512_STEP(a, b);
+
+  /* Write back: one lane mask per vector covers partial tiles at the right edge. */
+  __mmask8 mask[VECTORS];
+  for (int v = 0; v < VECTORS; v++) {
+    ptrdiff_t lanes = cols - 8 * v;
+    mask[v] = lanes >= 8 ? (__mmask8)0xFF : lanes <= 0 ? (__mmask8)0 : (__mmask8)((1u << lanes) - 1);
+  }
+  __m512d alpha_v = _mm512_set1_pd(alpha), beta_v = _mm512_set1_pd(beta);
+  /* Constant-trip, fully unrolled loops, so that the accumulators stay in registers. */
+#pragma clang loop unroll(full)
+  for (int r = 0; r < MR; r++) {
+    if (r >= rows) break;
+    double *row = c + r * ldc;
+#pragma clang loop unroll(full)
+    for (int v = 0; v < VECTORS; v++) {
+      __m512d out = _mm512_mul_pd(alpha_v, acc[r][v]);
+      if (beta != 0) out = _mm512_fmadd_pd(beta_v, _mm512_maskz_loadu_pd(mask[v], row + 8 * v), out);
+      _mm512_mask_storeu_pd(row + 8 * v, mask[v], out);
+    }
+  }
+}
+
+const gemm_kernel_family gemm_family_avx512 = {
+    .isa = ADJOINT_GEMM_ISA_AVX512,
+    .name = "avx512",
+    .mr = MR,
+    .nr = NR,
+    .kc = ADJOINT_AVX512_KC,
+    .mc = ADJOINT_AVX512_MC,
+    .nc = ADJOINT_AVX512_NC,
+    .kernel = avx512_kernel,
+};
+#endif

@@ -6,9 +6,13 @@
 #include "gemm_internal.h"
 
 /* Products with at most this many multiply-adds skip packing (see Docs/MatrixProduct.md). */
-#define DIRECT_PATH_MAX_MULTIPLY_ADDS 2048
+#ifndef DIRECT_PATH_MAX_MULTIPLY_ADDS
+#define DIRECT_PATH_MAX_MULTIPLY_ADDS 256
+#endif
 /* Threads = 0 uses two threads from this many multiply-adds (m*n*k) on: a thread start costs ~0.1 ms here. */
+#ifndef TWO_THREADS_MIN_MULTIPLY_ADDS
 #define TWO_THREADS_MIN_MULTIPLY_ADDS (12 * 1024 * 1024)
+#endif
 
 /* C = beta * C, without reading C when beta == 0. */
 static void scale_c(ptrdiff_t m, ptrdiff_t n, double beta, double *c, ptrdiff_t ldc) {

@@ -61,10 +61,10 @@ void gemm_blocked(const gemm_kernel_family *f, gemm_matrix_view a, gemm_matrix_v
       ptrdiff_t depth = min_of(kc, k - p0);
       /* The first slice of k applies the caller's beta; later slices accumulate onto it. */
       double slice_beta = p0 == 0 ? beta : 1.0;
-      gemm_pack_b(offset_view(b, p0, j0), depth, columns, f->nr, packed_b);
+      f->pack_b(offset_view(b, p0, j0), depth, columns, packed_b);
       for (ptrdiff_t i0 = 0; i0 < m; i0 += mc) {
         ptrdiff_t rows = min_of(mc, m - i0);
-        gemm_pack_a(offset_view(a, i0, p0), rows, depth, f->mr, packed_a);
+        f->pack_a(offset_view(a, i0, p0), rows, depth, packed_a);
         sweep_tiles(f, packed_a, packed_b, rows, columns, depth, alpha, slice_beta, c + i0 * ldc + j0, ldc);
       }
     }

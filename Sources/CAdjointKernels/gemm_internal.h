@@ -9,14 +9,28 @@
 typedef void (*gemm_microkernel)(ptrdiff_t k, const double *a_packed, const double *b_packed, double *c,
                                  ptrdiff_t ldc, double alpha, double beta, ptrdiff_t rows, ptrdiff_t cols);
 
-/* A micro-kernel with its register tile (mr x nr) and the cache blocks that suit it:
-   kc = depth of one packed panel, mc = rows of op(A) packed at once, nc = columns of op(B) packed at once. */
+/* A strided view of a matrix: element (i, j) is at base[i * row_stride + j * column_stride]. Transposition
+   is a swap of the two strides, which is how op(A) and op(B) reach the packing routines. */
+typedef struct {
+  const double *base;
+  ptrdiff_t row_stride, column_stride;
+} gemm_matrix_view;
+
+/* Packs rows x columns of a view (from its top-left) into the sliver layout of its family's kernel:
+   for op(A), slivers of mr rows (a[s*mr + r][p] at dst[s*mr*columns + p*mr + r]); for op(B), slivers of
+   nr columns (b[p][s*nr + j] at dst[s*nr*rows + p*nr + j]). The last sliver is padded with zeros. */
+typedef void (*gemm_packer)(gemm_matrix_view view, ptrdiff_t rows, ptrdiff_t columns, double *dst);
+
+/* A micro-kernel with its register tile (mr x nr), its packing routines (compiled for the same ISA), and
+   the cache blocks that suit it: kc = depth of one packed panel, mc = rows of op(A) packed at once,
+   nc = columns of op(B) packed at once. */
 typedef struct {
   int isa;
   const char *name;
   ptrdiff_t mr, nr;
   ptrdiff_t kc, mc, nc;
   gemm_microkernel kernel;
+  gemm_packer pack_a, pack_b;
 } gemm_kernel_family;
 
 /* The family for `isa` (an ADJOINT_GEMM_ISA_ value); AUTO or an unsupported family gives the best supported. */
@@ -28,21 +42,6 @@ extern const gemm_kernel_family gemm_family_portable;
 extern const gemm_kernel_family gemm_family_avx2_fma;
 extern const gemm_kernel_family gemm_family_avx512;
 #endif
-
-/* A strided view of a matrix: element (i, j) is at base[i * row_stride + j * column_stride]. Transposition
-   is a swap of the two strides, which is how op(A) and op(B) reach the packing routines. */
-typedef struct {
-  const double *base;
-  ptrdiff_t row_stride, column_stride;
-} gemm_matrix_view;
-
-/* Packs rows x depth of `a` (op(A) from its top-left) into slivers of mr rows: sliver s is depth groups of
-   mr values, a[s*mr + r][p] at dst[s*mr*depth + p*mr + r]. Rows past `rows` in the last sliver are zero. */
-void gemm_pack_a(gemm_matrix_view a, ptrdiff_t rows, ptrdiff_t depth, ptrdiff_t mr, double *dst);
-
-/* Packs depth x columns of `b` (op(B) from its top-left) into slivers of nr columns: sliver s is depth
-   groups of nr values, b[p][s*nr + j] at dst[s*nr*depth + p*nr + j]. Columns past `columns` are zero. */
-void gemm_pack_b(gemm_matrix_view b, ptrdiff_t depth, ptrdiff_t columns, ptrdiff_t nr, double *dst);
 
 /* One single-threaded blocked product C = alpha * op(A) op(B) + beta * C with m, n, k > 0, using
    `workspace` (at least gemm_workspace_scalars(family) doubles, 64-byte aligned) for the packed panels. */

@@ -2,7 +2,7 @@
    which with 2 vectors of B and one broadcast fits the 16 ymm registers. Compiled with a function-level
    target attribute; chosen at run time by dispatch.c on CPUs without AVX-512. */
 #include "CAdjointKernels.h"
-#include "gemm_internal.h"
+#include "gemm_pack.h"
 
 #if defined(ADJOINT_GEMM_HAS_X86_KERNELS)
 #include <immintrin.h>
@@ -84,6 +84,16 @@ static void avx2_kernel(ptrdiff_t k, const double *restrict a, const double *res
   }
 }
 
+AVX2_TARGET
+static void avx2_pack_a(gemm_matrix_view a, ptrdiff_t rows, ptrdiff_t depth, double *dst) {
+  gemm_pack_block(a.base, a.row_stride, a.column_stride, rows, depth, MR, dst);
+}
+
+AVX2_TARGET
+static void avx2_pack_b(gemm_matrix_view b, ptrdiff_t depth, ptrdiff_t columns, double *dst) {
+  gemm_pack_block(b.base, b.column_stride, b.row_stride, columns, depth, NR, dst);
+}
+
 const gemm_kernel_family gemm_family_avx2_fma = {
     .isa = ADJOINT_GEMM_ISA_AVX2_FMA,
     .name = "avx2-fma",
@@ -93,5 +103,7 @@ const gemm_kernel_family gemm_family_avx2_fma = {
     .mc = ADJOINT_AVX2_MC,
     .nc = ADJOINT_AVX2_NC,
     .kernel = avx2_kernel,
+    .pack_a = avx2_pack_a,
+    .pack_b = avx2_pack_b,
 };
 #endif

@@ -2,7 +2,7 @@
    Each step of k loads 3 vectors of packed B and broadcasts 8 scalars of packed A into 24 FMAs.
    Compiled for AVX-512 with a function-level target attribute; chosen at run time by dispatch.c. */
 #include "CAdjointKernels.h"
-#include "gemm_internal.h"
+#include "gemm_pack.h"
 
 #if defined(ADJOINT_GEMM_HAS_X86_KERNELS)
 #include <immintrin.h>
@@ -83,6 +83,16 @@ static void avx512_kernel(ptrdiff_t k, const double *restrict a, const double *r
   }
 }
 
+AVX512_TARGET
+static void avx512_pack_a(gemm_matrix_view a, ptrdiff_t rows, ptrdiff_t depth, double *dst) {
+  gemm_pack_block(a.base, a.row_stride, a.column_stride, rows, depth, MR, dst);
+}
+
+AVX512_TARGET
+static void avx512_pack_b(gemm_matrix_view b, ptrdiff_t depth, ptrdiff_t columns, double *dst) {
+  gemm_pack_block(b.base, b.column_stride, b.row_stride, columns, depth, NR, dst);
+}
+
 const gemm_kernel_family gemm_family_avx512 = {
     .isa = ADJOINT_GEMM_ISA_AVX512,
     .name = "avx512",
@@ -92,5 +102,7 @@ const gemm_kernel_family gemm_family_avx512 = {
     .mc = ADJOINT_AVX512_MC,
     .nc = ADJOINT_AVX512_NC,
     .kernel = avx512_kernel,
+    .pack_a = avx512_pack_a,
+    .pack_b = avx512_pack_b,
 };
 #endif

@@ -2,7 +2,7 @@
    accumulators the compiler keeps in whatever vector registers the baseline target has (SSE2 on x86-64,
    NEON on arm64). */
 #include "CAdjointKernels.h"
-#include "gemm_internal.h"
+#include "gemm_pack.h"
 
 #define MR 4
 #define NR 8
@@ -24,6 +24,14 @@ static void portable_kernel(ptrdiff_t k, const double *restrict a, const double 
   }
 }
 
+static void portable_pack_a(gemm_matrix_view a, ptrdiff_t rows, ptrdiff_t depth, double *dst) {
+  gemm_pack_block(a.base, a.row_stride, a.column_stride, rows, depth, MR, dst);
+}
+
+static void portable_pack_b(gemm_matrix_view b, ptrdiff_t depth, ptrdiff_t columns, double *dst) {
+  gemm_pack_block(b.base, b.column_stride, b.row_stride, columns, depth, NR, dst);
+}
+
 const gemm_kernel_family gemm_family_portable = {
     .isa = ADJOINT_GEMM_ISA_PORTABLE,
     .name = "portable",
@@ -33,4 +41,6 @@ const gemm_kernel_family gemm_family_portable = {
     .mc = 64,
     .nc = 2048,
     .kernel = portable_kernel,
+    .pack_a = portable_pack_a,
+    .pack_b = portable_pack_b,
 };

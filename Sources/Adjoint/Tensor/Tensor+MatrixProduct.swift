@@ -33,6 +33,10 @@ extension Tensor {
       kernel: .automatic)
   }
 
+  /// The instruction set `matmul` runs on with this CPU: "avx512", "avx2-fma" or "portable" (chosen at run
+  /// time; the package needs no build flags).
+  public static var matrixProductInstructionSet: String { MatrixProductKernel.automatic.name }
+
   /// `matmul(_:transposingSelf:transposingOther:threads:)` on a chosen micro-kernel family (tests use this to
   /// cover every kernel the machine supports; an unsupported family falls back to the best supported one).
   func matmul(

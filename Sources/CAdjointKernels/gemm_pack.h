@@ -1,6 +1,10 @@
 /* Packing: copies a block of op(A) or op(B) into the contiguous sliver layout the micro-kernels stream
-   through. Transposition costs nothing extra here: op(X) is X's view with its strides swapped, and each
-   routine picks the loop order that reads memory contiguously for the strides it is given. */
+   through. Transposition costs nothing extra here: op(X) is X's view with its strides swapped, and the
+   routine picks the loop order that reads memory contiguously for the strides it is given.
+   Header-only and always inlined: each kernel file instantiates it with its own tile width inside a
+   function carrying its own target attribute, so packing is compiled for the same ISA as the kernel. */
+#ifndef ADJOINT_GEMM_PACK_H
+#define ADJOINT_GEMM_PACK_H
 #include "gemm_internal.h"
 
 #define ALWAYS_INLINE inline __attribute__((always_inline))
@@ -25,8 +29,10 @@ static ALWAYS_INLINE void pack_sliver(const double *base, ptrdiff_t lane_stride,
   }
 }
 
-/* All slivers of a block: `lanes` lanes in slivers of `width`, each `depth` steps long. */
-static ALWAYS_INLINE void pack_block(const double *base, ptrdiff_t lane_stride, ptrdiff_t step_stride,
+/* All slivers of a block: `lanes` lanes in slivers of `width`, each `depth` steps long.
+   For op(A) (slivers of mr rows): lanes are rows, steps are columns, so lane_stride = row_stride.
+   For op(B) (slivers of nr columns): lanes are columns, steps are rows, so lane_stride = column_stride. */
+static ALWAYS_INLINE void gemm_pack_block(const double *base, ptrdiff_t lane_stride, ptrdiff_t step_stride,
                                      ptrdiff_t lanes, ptrdiff_t depth, ptrdiff_t width, double *restrict dst) {
   for (ptrdiff_t first = 0; first < lanes; first += width) {
     ptrdiff_t used = lanes - first < width ? lanes - first : width;
@@ -34,25 +40,4 @@ static ALWAYS_INLINE void pack_block(const double *base, ptrdiff_t lane_stride, 
   }
 }
 
-/* Instantiates pack_block for the sliver widths the kernels use, so the inner loops have constant trip
-   counts the compiler can unroll and vectorise. */
-static void pack_any_width(const double *base, ptrdiff_t lane_stride, ptrdiff_t step_stride, ptrdiff_t lanes,
-                           ptrdiff_t depth, ptrdiff_t width, double *restrict dst) {
-  switch (width) {
-  case 4: pack_block(base, lane_stride, step_stride, lanes, depth, 4, dst); break;
-  case 6: pack_block(base, lane_stride, step_stride, lanes, depth, 6, dst); break;
-  case 8: pack_block(base, lane_stride, step_stride, lanes, depth, 8, dst); break;
-  case 24: pack_block(base, lane_stride, step_stride, lanes, depth, 24, dst); break;
-  default: pack_block(base, lane_stride, step_stride, lanes, depth, width, dst); break;
-  }
-}
-
-void gemm_pack_a(gemm_matrix_view a, ptrdiff_t rows, ptrdiff_t depth, ptrdiff_t mr, double *dst) {
-  /* Lanes of an A sliver are rows of op(A); steps are its columns. */
-  pack_any_width(a.base, a.row_stride, a.column_stride, rows, depth, mr, dst);
-}
-
-void gemm_pack_b(gemm_matrix_view b, ptrdiff_t depth, ptrdiff_t columns, ptrdiff_t nr, double *dst) {
-  /* Lanes of a B sliver are columns of op(B); steps are its rows. */
-  pack_any_width(b.base, b.column_stride, b.row_stride, columns, depth, nr, dst);
-}
+#endif

@@ -35,9 +35,15 @@ int adjoint_gemm_isa_is_supported(int isa) {
 /* The best family this CPU supports. On Zen 4, 256- and 512-bit FMA have the same peak; the 512-bit
    kernel measured faster (its 8x24 tile halves the loads per FMA), see Docs/MatrixProduct.md. */
 static int best_supported_isa(void) {
-  if (cpu_has_avx512()) return ADJOINT_GEMM_ISA_AVX512;
-  if (cpu_has_avx2_fma()) return ADJOINT_GEMM_ISA_AVX2_FMA;
-  return ADJOINT_GEMM_ISA_PORTABLE;
+  static int cached; /* 0 until first asked; racing threads all store the same value */
+  int isa = __atomic_load_n(&cached, __ATOMIC_RELAXED);
+  if (isa == 0) {
+    isa = cpu_has_avx512()     ? ADJOINT_GEMM_ISA_AVX512
+          : cpu_has_avx2_fma() ? ADJOINT_GEMM_ISA_AVX2_FMA
+                               : ADJOINT_GEMM_ISA_PORTABLE;
+    __atomic_store_n(&cached, isa, __ATOMIC_RELAXED);
+  }
+  return isa;
 }
 
 const gemm_kernel_family *gemm_family_for(int isa) {

@@ -18,7 +18,7 @@
 #define ADJOINT_AVX2_MC 96
 #endif
 #ifndef ADJOINT_AVX2_NC
-#define ADJOINT_AVX2_NC 3072
+#define ADJOINT_AVX2_NC 1536
 #endif
 
 #define AVX2_TARGET __attribute__((target("avx2,fma")))

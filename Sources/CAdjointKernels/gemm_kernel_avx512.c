@@ -18,7 +18,7 @@
 #define ADJOINT_AVX512_MC 96
 #endif
 #ifndef ADJOINT_AVX512_NC
-#define ADJOINT_AVX512_NC 3072
+#define ADJOINT_AVX512_NC 1536
 #endif
 
 #define AVX512_TARGET __attribute__((target("avx512f,avx512dq,fma")))

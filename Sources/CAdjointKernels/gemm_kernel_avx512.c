@@ -22,33 +22,37 @@
 #endif
 
 #define AVX512_TARGET __attribute__((target("avx512f,avx512dq,fma")))
+/* Every loop over rows or vectors has a constant trip count and must unroll, or the accumulators spill. */
+#define UNROLL _Pragma("clang loop unroll(full)")
 
-/* acc[r][v] += a[r] * b[v] for one step of k. */
+/* acc[r][v] += a[r] * b[v] for one step of k, over the tile's live rows and vectors. */
 #define AVX512_STEP(a, b)                                                                                   \
   do {                                                                                                      \
-    __m512d b0 = _mm512_load_pd((b)), b1 = _mm512_load_pd((b) + 8), b2 = _mm512_load_pd((b) + 16);         \
-    for (int r = 0; r < MR; r++) {                                                                          \
+    __m512d bv[VECTORS];                                                                                    \
+    UNROLL for (int v = 0; v < vectors; v++) bv[v] = _mm512_load_pd((b) + 8 * v);                                 \
+    UNROLL for (int r = 0; r < tile_rows; r++) {                                                            \
       __m512d ar = _mm512_set1_pd((a)[r]);                                                                  \
-      acc[r][0] = _mm512_fmadd_pd(ar, b0, acc[r][0]);                                                       \
-      acc[r][1] = _mm512_fmadd_pd(ar, b1, acc[r][1]);                                                       \
-      acc[r][2] = _mm512_fmadd_pd(ar, b2, acc[r][2]);                                                       \
+      UNROLL for (int v = 0; v < vectors; v++) acc[r][v] = _mm512_fmadd_pd(ar, bv[v], acc[r][v]);          \
     }                                                                                                       \
   } while (0)
 
+/* The kernel body for a tile whose first `tile_rows` rows and `vectors` vectors of 8 columns are live
+   (compile-time constants at each call site, so every loop here unrolls and the accumulators stay in
+   registers). Slivers keep their full MR x NR layout; a narrower tile just reads less of them. */
 AVX512_TARGET
-static void avx512_kernel(ptrdiff_t k, const double *restrict a, const double *restrict b, double *restrict c,
-                          ptrdiff_t ldc, double alpha, double beta, ptrdiff_t rows, ptrdiff_t cols) {
+static inline __attribute__((always_inline)) void
+avx512_tile(const int tile_rows, const int vectors, ptrdiff_t k, const double *restrict a,
+            const double *restrict b, double *restrict c, ptrdiff_t ldc, double alpha, double beta,
+            ptrdiff_t rows, ptrdiff_t cols) {
   __m512d acc[MR][VECTORS];
-#pragma clang loop unroll(full)
-  for (int r = 0; r < MR; r++)
-#pragma clang loop unroll(full)
-    for (int v = 0; v < VECTORS; v++) acc[r][v] = _mm512_setzero_pd();
+  UNROLL for (int r = 0; r < tile_rows; r++)
+    UNROLL for (int v = 0; v < vectors; v++) acc[r][v] = _mm512_setzero_pd();
 
   /* Ask for this tile of C now, so the write-back after the k loop does not wait for it. */
-  for (int r = 0; r < MR; r++) {
+  UNROLL for (int r = 0; r < tile_rows; r++) {
     if (r >= rows) break;
     _mm_prefetch((const char *)(c + r * ldc), _MM_HINT_T0);
-    _mm_prefetch((const char *)(c + r * ldc + NR - 1), _MM_HINT_T0);
+    _mm_prefetch((const char *)(c + r * ldc + 8 * vectors - 1), _MM_HINT_T0);
   }
 
   ptrdiff_t p = 0;
@@ -64,22 +68,35 @@ static void avx512_kernel(ptrdiff_t k, const double *restrict a, const double *r
 
   /* Write back: one lane mask per vector covers partial tiles at the right edge. */
   __mmask8 mask[VECTORS];
-  for (int v = 0; v < VECTORS; v++) {
+  UNROLL for (int v = 0; v < vectors; v++) {
     ptrdiff_t lanes = cols - 8 * v;
     mask[v] = lanes >= 8 ? (__mmask8)0xFF : lanes <= 0 ? (__mmask8)0 : (__mmask8)((1u << lanes) - 1);
   }
   __m512d alpha_v = _mm512_set1_pd(alpha), beta_v = _mm512_set1_pd(beta);
-  /* Constant-trip, fully unrolled loops, so that the accumulators stay in registers. */
-#pragma clang loop unroll(full)
-  for (int r = 0; r < MR; r++) {
+  UNROLL for (int r = 0; r < tile_rows; r++) {
     if (r >= rows) break;
     double *row = c + r * ldc;
-#pragma clang loop unroll(full)
-    for (int v = 0; v < VECTORS; v++) {
+    UNROLL for (int v = 0; v < vectors; v++) {
       __m512d out = _mm512_mul_pd(alpha_v, acc[r][v]);
       if (beta != 0) out = _mm512_fmadd_pd(beta_v, _mm512_maskz_loadu_pd(mask[v], row + 8 * v), out);
       _mm512_mask_storeu_pd(row + 8 * v, mask[v], out);
     }
+  }
+}
+
+/* Edge tiles (m or n not a multiple of the tile) run a narrower instance: with n = 128, the last of six
+   slivers has 8 live columns and costs one vector per row, not three. */
+AVX512_TARGET
+static void avx512_kernel(ptrdiff_t k, const double *restrict a, const double *restrict b, double *restrict c,
+                          ptrdiff_t ldc, double alpha, double beta, ptrdiff_t rows, ptrdiff_t cols) {
+  if (rows > MR / 2) {
+    if (cols > 16) avx512_tile(MR, 3, k, a, b, c, ldc, alpha, beta, rows, cols);
+    else if (cols > 8) avx512_tile(MR, 2, k, a, b, c, ldc, alpha, beta, rows, cols);
+    else avx512_tile(MR, 1, k, a, b, c, ldc, alpha, beta, rows, cols);
+  } else {
+    if (cols > 16) avx512_tile(MR / 2, 3, k, a, b, c, ldc, alpha, beta, rows, cols);
+    else if (cols > 8) avx512_tile(MR / 2, 2, k, a, b, c, ldc, alpha, beta, rows, cols);
+    else avx512_tile(MR / 2, 1, k, a, b, c, ldc, alpha, beta, rows, cols);
   }
 }
 

@@ -10,11 +10,11 @@ import Testing
     var testDescription: String { "\(m)×\(k) · \(k)×\(n)" }
   }
 
-  /// Odd sizes around the register tiles (4×8, 6×8, 8×24) and cache blocks (kc = 256, mc = 64/96), the
-  /// training-batch shapes from the brief, and degenerate ones.
+  /// Odd sizes around the register tiles (4×8, 6×8, 8×24) and cache blocks (kc = 256, mc = 64/96,
+  /// nc = 1536/2048), the training-batch shapes from the brief, and degenerate ones.
   static let dimensions: [Dimensions] = [
     (1, 1, 1), (7, 7, 7), (33, 65, 7), (65, 33, 130), (130, 65, 33), (1, 130, 1), (9, 1, 25), (1, 7, 65),
-    (100, 2, 16), (32, 64, 128), (25, 300, 49), (200, 270, 50), (3, 520, 2),
+    (100, 2, 16), (32, 64, 128), (25, 300, 49), (200, 270, 50), (3, 520, 2), (5, 40, 2100),
   ].map { Dimensions(m: $0.0, k: $0.1, n: $0.2) }
 
   /// Every family this CPU can run, so that the AVX2 kernel is tested on AVX-512 machines too.

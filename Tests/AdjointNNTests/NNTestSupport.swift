@@ -39,3 +39,13 @@ func meanAbsoluteDifference(_ a: Tensor, _ b: Tensor) -> Double {
   precondition(a.shape == b.shape)
   return zip(a.scalars, b.scalars).reduce(0) { $0 + Swift.abs($1.0 - $1.1) } / Double(a.count)
 }
+
+/// Expects the standard error of an exit test (`#expect(processExitsWith:observing:)` with
+/// `\.standardErrorContent`) to contain `message`: the process stopped for the expected reason.
+func expectMessage(
+  _ result: ExitTest.Result?, contains message: String, sourceLocation: SourceLocation = #_sourceLocation
+) {
+  guard let result else { return }
+  let output = String(decoding: result.standardErrorContent, as: UTF8.self)
+  #expect(output.contains(message), "the trap's message does not mention \"\(message)\": \(output)", sourceLocation: sourceLocation)
+}

@@ -1,5 +1,5 @@
 // Cross-entropy losses computed from logits, composed of the engine's stable primitives (log-softmax,
-// relu, abs, softplus), so that no exponential of a large logit is ever formed.
+// softplus), so that no exponential of a large logit is ever formed.
 
 /// The softmax cross-entropy of a batch of logits with integer class labels, averaged over the batch:
 ///
@@ -34,11 +34,14 @@ public func softmaxCrossEntropy(logits: Variable<Tensor>, labels: [Int]) -> Vari
 /// The sigmoid (binary) cross-entropy of logits with labels in [0, 1], averaged over all n elements:
 ///
 ///     L = −(1/n) Σᵢ (yᵢ log σ(zᵢ) + (1 − yᵢ) log(1 − σ(zᵢ)))
-///       =  (1/n) Σᵢ (max(zᵢ, 0) − zᵢ·yᵢ + log(1 + e^−|zᵢ|))
+///       =  (1/n) Σᵢ (softplus(zᵢ) − zᵢ·yᵢ),     softplus(z) = log(1 + e^z) = max(z, 0) + log(1 + e^−|z|)
 ///
-/// The second form (TensorFlow's `sigmoid_cross_entropy_with_logits`) is the one computed — as
-/// `relu(z) − z·y + softplus(−|z|)` — and is finite for any finite logits. Its gradient with respect to the
-/// logits is (σ(z) − y) / n.
+/// (as −log σ(z) = softplus(−z) = softplus(z) − z and −log(1 − σ(z)) = softplus(z)). The engine's
+/// `softplus` evaluates the stable right-hand form, so the loss is finite for any finite logits, and its
+/// derivative σ(z) is smooth: the gradient with respect to the logits is (σ(z) − y) / n everywhere.
+/// (Writing the stable form out as `relu(z) − z·y + softplus(−abs(z))` gives the same values but, through
+/// the kinks of relu and abs, the gradient −y/n instead of (½ − y)/n at z = 0 exactly — where a zero-
+/// initialised output layer starts.)
 ///
 /// ```swift
 /// sigmoidCrossEntropy(logits: Variable(Tensor([0, 100])), labels: Tensor([1, 1])).value
@@ -55,5 +58,5 @@ public func sigmoidCrossEntropy(logits: Variable<Tensor>, labels: Tensor) -> Var
     logits.value.shape == labels.shape,
     "sigmoidCrossEntropy: logits have shape \(logits.value.shape), labels have shape \(labels.shape)")
   precondition(labels.count > 0, "sigmoidCrossEntropy: empty tensors")
-  return (relu(logits) - logits * Variable(labels) + softplus(-abs(logits))).mean()
+  return (softplus(logits) - logits * Variable(labels)).mean()
 }

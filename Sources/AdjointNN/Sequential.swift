@@ -15,10 +15,18 @@
 public struct Sequential: Layer {
   /// The layers, in the order they are applied.
   public let layers: [any Layer]
+  /// The layers' parameters in order, each once (even when a layer or a parameter appears twice),
+  /// named `"<layer index>.<name in the layer>"`. Collected once, at creation: a layer's parameters are
+  /// fixed when it is made.
+  public let namedParameters: [(name: String, parameter: Parameter)]
+  /// The layers' parameters in order, each once.
+  public let parameters: [Parameter]
 
   /// Creates the composition of `layers`, applied in order.
   public init(_ layers: [any Layer]) {
     self.layers = layers
+    self.namedParameters = Sequential.collectParameters(of: layers)
+    self.parameters = namedParameters.map(\.parameter)
   }
 
   /// Creates the composition of the given layers, applied in order.
@@ -33,11 +41,8 @@ public struct Sequential: Layer {
     layers.reduce(input) { x, layer in layer(x) }
   }
 
-  /// The layers' parameters in order, each once.
-  public var parameters: [Parameter] { namedParameters.map(\.parameter) }
-
-  /// The layers' parameters in order, each once, named `"<layer index>.<name in the layer>"`.
-  public var namedParameters: [(name: String, parameter: Parameter)] {
+  /// The named parameters of `layers`, each parameter once.
+  private static func collectParameters(of layers: [any Layer]) -> [(name: String, parameter: Parameter)] {
     var seen = Set<ObjectIdentifier>()
     var result: [(name: String, parameter: Parameter)] = []
     for (index, layer) in layers.enumerated() {

@@ -87,7 +87,7 @@ import AdjointNN
       }
       parameter.value = original
       let difference = zip(parameter.gradient.scalars, numerical.scalars)
-        .map { Swift.abs($0 - $1) }.reduce(0, +) / Double(numerical.count)
+        .map { abs($0 - $1) }.reduce(0, +) / Double(numerical.count)
       report.append("\(name): \(difference < 1e-7)")
     }
     #expect(report == ["0.weight: true", "0.bias: true", "1.weight: true", "1.bias: true"])

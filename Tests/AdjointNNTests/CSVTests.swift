@@ -131,16 +131,16 @@ private func parse(
     try withDataTemporaryDirectory { directory in
       let url = directory.appendingPathComponent("small.csv")
       try Data("a,b,label\n0.25,1,1\n0.5,2,0\n".utf8).write(to: url)
-      let data = try LabeledDataset.readCSV(at: url)
+      let data = try LabeledDataset.readCSV(from: url)
       #expect(data.features == Tensor([[0.25, 1], [0.5, 2]]))
       #expect(data.labels == [1, 0])
 
       let missing = directory.appendingPathComponent("missing.csv")
       #expect(throws: DataError.unreadableFile(path: missing.path, reason: "No such file or directory")) {
-        try LabeledDataset.readCSV(at: missing)
+        try LabeledDataset.readCSV(from: missing)
       }
       #expect(throws: DataError.unreadableFile(path: directory.path, reason: "Is a directory")) {
-        try CSVTable.read(at: directory)
+        try CSVTable.read(from: directory)
       }
     }
   }

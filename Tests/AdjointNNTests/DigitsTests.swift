@@ -35,13 +35,13 @@ import Testing
     let digits = try Digits.load()
     let (training, test) = digits.split(trainingFraction: 0.8, using: &rng)
     #expect((training.count, test.count) == (1438, 359))  // 0.8 × 1797 = 1437.6, rounded
-    var seen = 0
+    var shapes: [[Int]] = []
     for (features, labels) in MiniBatches(of: training, batchSize: 100, using: &rng) {
       #expect(features.shape[0] == labels.count)
-      seen += labels.count
+      shapes.append(features.shape)
     }
-    #expect(seen == 1438)
-    #expect(MiniBatches(of: training, batchSize: 100, using: &rng).count == 15)  // ⌈1438 / 100⌉
+    // ⌈1438 / 100⌉ = 15 batches: 14 full ones and 38 rows left over.
+    #expect(shapes == Array(repeating: [100, 64], count: 14) + [[38, 64]])
   }
 
   @Test func splitIsDeterministicForASeedAndKeepsEveryRowOnce() throws {

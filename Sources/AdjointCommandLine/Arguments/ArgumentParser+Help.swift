@@ -2,17 +2,19 @@ extension ArgumentParser {
   /// The text `--help` prints: usage, summary, then each argument with its description and default.
   ///
   /// ```
-  /// Usage: adjoint bench [options] <workload>
+  /// Usage: adjoint bench [options] <workload> [<repetitions>]
   ///
   /// Runs a benchmark workload.
   ///
   /// Arguments:
-  ///   <workload>           The workload to run.
+  ///   <workload>     The workload to run. (required)
+  ///   <repetitions>  How many times to run it. (default: 5)
   ///
   /// Options:
-  ///   --repetitions N      How many times to run it. (default: 5)
-  ///   -h, --help           Show this help.
+  ///   -h, --help     Show this help.
   /// ```
+  ///
+  /// Names are padded to the longest (up to 32 characters); a longer name puts its description on the next line.
   public var helpText: String {
     let positionals = arguments.filter { $0.kind == .positional }
     let options = arguments.filter { $0.kind != .positional }

@@ -66,7 +66,7 @@ public struct ArgumentParser: Sendable {
   /// - Complexity: O(*n*) in the number of arguments, plus the edit distances of a suggestion.
   public func parse(_ commandLine: [String]) throws(ArgumentError) -> Outcome {
     let options = commandLine.prefix { $0 != "--" }
-    if options.contains("--help") || options.contains("-h") { return .help(helpText) }
+    if options.contains(where: { $0 == "-h" || $0 == "--help" || $0.hasPrefix("--help=") }) { return .help(helpText) }
 
     var values: [String: String] = [:]
     var flags = Set<String>()

@@ -3,7 +3,7 @@ import Foundation
 /// A CSV file of numbers without labels: every field is a feature.
 ///
 /// Use it for regression targets, unlabelled data, or to look at a file's column names; use
-/// ``LabeledDataset/readCSV(at:labelColumn:header:separator:classCount:)`` for classification data.
+/// ``LabeledDataset/readCSV(from:labelColumn:header:separator:classCount:)`` for classification data.
 ///
 /// ```swift
 /// let table = try CSVTable.parse(Array("x,y\n1,2\n3,4\n".utf8), fileName: "points.csv")
@@ -17,7 +17,7 @@ public struct CSVTable: Sendable, Equatable {
   public let values: Tensor
 
   /// Reads a CSV file of finite numbers; the rules are those of
-  /// ``LabeledDataset/readCSV(at:labelColumn:header:separator:classCount:)`` without a label column.
+  /// ``LabeledDataset/readCSV(from:labelColumn:header:separator:classCount:)`` without a label column.
   ///
   /// - Parameters:
   ///   - url: The file to read.
@@ -25,7 +25,7 @@ public struct CSVTable: Sendable, Equatable {
   ///   - separator: The ASCII character between fields.
   /// - Throws: ``DataError``.
   /// - Complexity: O(*n*) in the size of the file.
-  public static func read(at url: URL, header: CSVHeader = .automatic, separator: Character = ",") throws -> CSVTable {
+  public static func read(from url: URL, header: CSVHeader = .automatic, separator: Character = ",") throws -> CSVTable {
     let bytes: [UInt8]
     do {
       bytes = try readFileBytes(at: url)

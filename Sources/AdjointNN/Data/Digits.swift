@@ -31,7 +31,7 @@ public enum Digits {
     guard let url = Bundle.module.url(forResource: "digits", withExtension: "csv") else {
       throw DataError.unreadableFile(path: "digits.csv", reason: "the resource is missing from the AdjointNN bundle")
     }
-    let raw = try LabeledDataset.readCSV(at: url, labelColumn: .last, header: .absent, classCount: 10)
+    let raw = try LabeledDataset.readCSV(from: url, labelColumn: .last, header: .absent, classCount: 10)
     guard raw.featureCount == imageSide * imageSide else {
       throw DataError.shapeMismatch(file: "digits.csv", expected: [imageSide * imageSide], found: [raw.featureCount])
     }

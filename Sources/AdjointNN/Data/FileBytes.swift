@@ -38,19 +38,22 @@ func readFileBytes(at url: URL) throws(FileSystemFailure) -> [UInt8] {
     throw FileSystemFailure(path: path, reason: String(cString: strerror(EISDIR)))
   }
 
-  // Read until end of file; the size from fstat is only a first guess (the file may change, or be a pipe).
-  var bytes = [UInt8]()
-  bytes.reserveCapacity(Int(status.st_size) + 1)
-  var chunk = [UInt8](repeating: 0, count: max(64 * 1024, min(Int(status.st_size) + 1, 16 << 20)))
+  // Read straight into an array one byte longer than fstat's size (so that the read that finds the end of the
+  // file needs no more room), and keep reading until end of file: the size is only a first guess (the file may
+  // grow, or be a pipe or a special file that reports 0).
+  var bytes = [UInt8](repeating: 0, count: Int(status.st_size) + 1)
+  var filled = 0
   while true {
-    let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+    if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count / 2))) }
+    let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress.map { $0 + filled }, $0.count - filled) }
     if count < 0 {
       if errno == EINTR { continue }
       throw FileSystemFailure.lastError(path: path)
     }
     if count == 0 { break }
-    bytes.append(contentsOf: chunk[0..<count])
+    filled += count
   }
+  bytes.removeLast(bytes.count - filled)
   return bytes
 }
 

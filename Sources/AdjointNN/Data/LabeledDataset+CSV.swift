@@ -9,7 +9,7 @@ extension LabeledDataset {
   /// ignored; quoted fields are not supported.
   ///
   /// ```swift
-  /// let data = try LabeledDataset.readCSV(at: URL(filePath: "iris.csv"), labelColumn: .last)
+  /// let data = try LabeledDataset.readCSV(from: URL(filePath: "iris.csv"), labelColumn: .last)
   /// data.features.shape   // [150, 4]
   /// ```
   ///
@@ -26,7 +26,7 @@ extension LabeledDataset {
   ///   part of a number.
   /// - Complexity: O(*n*) in the size of the file.
   public static func readCSV(
-    at url: URL, labelColumn: LabelColumn = .last, header: CSVHeader = .automatic,
+    from url: URL, labelColumn: LabelColumn = .last, header: CSVHeader = .automatic,
     separator: Character = ",", classCount: Int? = nil
   ) throws -> LabeledDataset {
     let bytes: [UInt8]
@@ -41,7 +41,7 @@ extension LabeledDataset {
   }
 
   /// Parses a classification data set from the bytes of a CSV file; the rules are those of
-  /// ``readCSV(at:labelColumn:header:separator:classCount:)``.
+  /// ``readCSV(from:labelColumn:header:separator:classCount:)``.
   ///
   /// - Parameters:
   ///   - bytes: The file's contents, UTF-8 or ASCII.

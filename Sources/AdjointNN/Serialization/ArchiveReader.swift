@@ -77,10 +77,15 @@ struct ArchiveReader {
     let scalarRange = try take(8 * count, for: "the scalars of \"\(name)\"")
     let tensor = bytes.withUnsafeBytes { raw in
       Tensor(shape: shape) { scalars in
-        for i in 0..<count {
-          let bits = raw.loadUnaligned(fromByteOffset: scalarRange.lowerBound + 8 * i, as: UInt64.self)
-          scalars.initializeElement(at: i, to: Double(bitPattern: UInt64(littleEndian: bits)))
-        }
+        #if _endian(little)
+          // The stored bit patterns are the in-memory ones; Double is a trivial type, so a byte copy initializes.
+          UnsafeMutableRawBufferPointer(scalars).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[scalarRange]))
+        #else
+          for i in 0..<count {
+            let bits = raw.loadUnaligned(fromByteOffset: scalarRange.lowerBound + 8 * i, as: UInt64.self)
+            scalars.initializeElement(at: i, to: Double(bitPattern: UInt64(littleEndian: bits)))
+          }
+        #endif
       }
     }
     return (name, tensor)

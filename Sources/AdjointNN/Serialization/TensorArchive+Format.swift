@@ -39,7 +39,11 @@ extension TensorArchive {
       appendLittleEndian(UInt32(tensor.rank), to: &bytes)
       for extent in tensor.shape { appendLittleEndian(UInt64(extent), to: &bytes) }
       tensor.withUnsafeBufferPointer { scalars in
-        for scalar in scalars { appendLittleEndian(scalar.bitPattern, to: &bytes) }
+        #if _endian(little)
+          bytes.append(contentsOf: UnsafeRawBufferPointer(scalars))  // already little-endian: copy as is
+        #else
+          for scalar in scalars { appendLittleEndian(scalar.bitPattern, to: &bytes) }
+        #endif
       }
     }
     appendLittleEndian(UInt64(bytes.count), to: &bytes)

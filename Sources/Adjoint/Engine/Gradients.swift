@@ -11,8 +11,8 @@
 /// A node the output does not depend on has gradient zero. `Gradients` is a plain value: it does not keep
 /// the tape alive.
 public struct Gradients {
-  private let tapeIdentity: ObjectIdentifier
-  private let generation: UInt32
+  let tapeIdentity: ObjectIdentifier
+  let generation: UInt32
   private let scalars: AdjointBuffer
   private let tensors: [Tensor?]
 

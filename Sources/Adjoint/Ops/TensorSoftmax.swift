@@ -3,16 +3,17 @@
 // finite gradients.
 
 extension Variable where Value == Tensor {
-  /// log Σⱼ e^(xⱼ) along `axis`, stable for large inputs. Pullback: v ⊙ softmax(x), computed as
-  /// e^(x − out) from the output (no second reduction; every exponent is ≤ 0).
+  /// log Σⱼ e^(xⱼ) along `axis`, stable for large inputs. Pullback: v ⊙ softmax(x), with the softmax computed
+  /// afresh from x (shifted by its maximum) rather than as e^(x − out): at ±1e308 the output has lost terms
+  /// such as log 2 to rounding, and e^(x − out) would no longer sum to 1.
   ///
   /// - Precondition: `axis` is in `-rank..<rank`.
   public func logSumExp(alongAxis axis: Int, keepingDimensions: Bool = false) -> Variable {
     let result = value.logSumExp(alongAxis: axis, keepingDimensions: keepingDimensions)
-    return Variable.record("logSumExp", value: result, inputs: [self]) { v, inputs, output in
+    return Variable.record("logSumExp", value: result, inputs: [self]) { v, inputs, _ in
       let x = inputs[0]
       let kept = x.value.reducedShape(alongAxes: [x.value.normalizedAxis(axis, "logSumExp")], keepingDimensions: true)
-      return [Variable.strongZeroProduct(v.reshaped(to: kept), Adjoint.exp(x - output.reshaped(to: kept)))]
+      return [Variable.strongZeroProduct(v.reshaped(to: kept), x.softmax(alongAxis: axis))]
     }
   }
 
@@ -28,7 +29,8 @@ extension Variable where Value == Tensor {
     }
   }
 
-  /// The log of the softmax along `axis`: x − logSumExp(x), finite for finite inputs however large.
+  /// The log of the softmax along `axis`: x − logSumExp(x), finite for finite inputs however large (see
+  /// `Tensor.logSoftmax(alongAxis:)`).
   ///
   /// Pullback: v − e^out ⊙ Σⱼ vⱼ (e^out is the softmax). A fused rule for speed — one node and one
   /// exponential per element in the backward pass — where the composition x − logSumExp(x) would record two

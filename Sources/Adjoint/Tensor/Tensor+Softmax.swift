@@ -61,14 +61,35 @@ extension Tensor {
     }
   }
 
-  /// The log of the softmax along `axis`: xᵢ − logSumExp(x), finite for finite inputs however large
-  /// (log-softmax of [1000, 0] is [−e^−1000 ≈ 0, −1000]).
+  /// The log of the softmax along `axis`: xᵢ − logSumExp(x), computed as (xᵢ − m) − log Σⱼ e^(xⱼ − m) with m
+  /// the largest element, so that it is finite for finite inputs however large (log-softmax of [1000, 0] is
+  /// [−e^−1000 ≈ 0, −1000]) and its exponential is an accurate softmax even at ±1e308.
   ///
   /// - Precondition: `axis` is in `-rank..<rank`.
   /// - Complexity: O(count).
   public func logSoftmax(alongAxis axis: Int) -> Tensor {
     let k = normalizedAxis(axis, "logSoftmax(alongAxis:)")
-    return self - logSumExp(alongAxis: k, keepingDimensions: true)
+    guard k == rank - 1 else {
+      let shifted = self - max(alongAxes: [k], keepingDimensions: true).map { $0.isFinite ? $0 : 0 }
+      return shifted - log(exp(shifted).sum(alongAxes: [k], keepingDimensions: true))
+    }
+    let n = shape[k]
+    return Tensor(shape: shape) { r in
+      withUnsafeBufferPointer { x in
+        for start in stride(from: 0, to: r.count, by: Swift.max(n, 1)) {
+          var m = -Double.infinity
+          for j in start..<(start + n) { m = Tensor.largerPropagatingNaN(m, x[j]) }
+          if m.isInfinite { m = 0 }
+          var total = 0.0
+          for j in start..<(start + n) {
+            r[j] = x[j] - m
+            total += libmExp(r[j])
+          }
+          let logTotal = libmLog(total)
+          for j in start..<(start + n) { r[j] -= logTotal }
+        }
+      }
+    }
   }
 
   /// log Σ e^(xᵢ) of a contiguous run, shifted by its largest element.

@@ -5,6 +5,10 @@ enum BenchCommand {
   /// The workloads, each a function returning its JSON lines.
   static let workloads: [(name: String, run: @Sendable () throws -> [String])] = [
     ("W1", { ScalarChainBenchmark.run() }),
+    ("W2", { try MoonsBenchmark.run() }),
+    ("W3", { try DigitsMLPBenchmark.run() }),
+    ("W4", { MNISTSizeMLPBenchmark.run() }),
+    ("W5", { gemmBenchmarkLines() }),
   ]
 
   static let workload = Positional<String>(

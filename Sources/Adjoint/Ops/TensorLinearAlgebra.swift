@@ -20,16 +20,24 @@ extension Variable where Value == Tensor {
     let product = value.matmul(other.value, transposingSelf: transposingSelf, transposingOther: transposingOther)
     return Variable.record("matmul", value: product, inputs: [self, other]) { v, inputs, _ in
       let (a, b) = (inputs[0], inputs[1])
+      // An input that needs no gradient (such as a batch of data) costs no product.
+      let da: Variable?
+      let db: Variable?
       switch (transposingSelf, transposingOther) {
-      case (false, false): return [v.matmul(b, transposingOther: true), a.matmul(v, transposingSelf: true)]
-      case (true, false): return [b.matmul(v, transposingOther: true), a.matmul(v)]
-      case (false, true): return [v.matmul(b), v.matmul(a, transposingSelf: true)]
+      case (false, false):
+        da = a.needsGradient ? v.matmul(b, transposingOther: true) : nil
+        db = b.needsGradient ? a.matmul(v, transposingSelf: true) : nil
+      case (true, false):
+        da = a.needsGradient ? b.matmul(v, transposingOther: true) : nil
+        db = b.needsGradient ? a.matmul(v) : nil
+      case (false, true):
+        da = a.needsGradient ? v.matmul(b) : nil
+        db = b.needsGradient ? v.matmul(a, transposingSelf: true) : nil
       case (true, true):
-        return [
-          b.matmul(v, transposingSelf: true, transposingOther: true),
-          v.matmul(a, transposingSelf: true, transposingOther: true),
-        ]
+        da = a.needsGradient ? b.matmul(v, transposingSelf: true, transposingOther: true) : nil
+        db = b.needsGradient ? v.matmul(a, transposingSelf: true, transposingOther: true) : nil
       }
+      return [da, db]
     }
   }
 }

@@ -145,5 +145,5 @@ private func runMatrixProduct(
   adjoint_dgemm(
     shape.transposingLeft ? 1 : 0, shape.transposingRight ? 1 : 0, shape.m, shape.n, shape.k, alpha,
     left.baseAddress, leftStride, right.baseAddress, rightStride, beta, result.baseAddress, max(shape.n, 1),
-    Int32(threads ?? 0), kernel.rawValue)
+    Int32(MatrixProductThreads.resolve(threads) ?? 0), kernel.rawValue)
 }

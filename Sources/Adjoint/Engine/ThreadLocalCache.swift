@@ -4,7 +4,8 @@ import Glibc
 import Darwin
 #endif
 
-/// A per-thread cache of one retired tape arena and one retired adjoint buffer.
+/// A per-thread cache of one retired tape arena, one retired adjoint buffer, and recently freed tensor
+/// buffers.
 ///
 /// `gradient(at:in:)` makes a fresh tape on every call. Without reuse, each call would allocate its arena
 /// from scratch, grow it by doubling (copying as it goes) and touch fresh pages — on a virtual machine the
@@ -27,6 +28,9 @@ enum ThreadLocalCache {
   private final class Slots {
     var arena: Retired?
     var adjoints: (pointer: UnsafeMutablePointer<Double>, capacity: Int)?
+    /// Freed tensor buffers by exact size, most recently freed last.
+    var tensorBuffers: [(count: Int, pointer: UnsafeMutablePointer<Double>)] = []
+    var tensorBytes = 0
 
     deinit {
       if let arena {
@@ -34,6 +38,7 @@ enum ThreadLocalCache {
         arena.values.deallocate()
       }
       adjoints?.pointer.deallocate()
+      for buffer in tensorBuffers { buffer.pointer.deallocate() }
     }
   }
 
@@ -101,6 +106,33 @@ enum ThreadLocalCache {
       s.adjoints = (pointer, capacity)
     } else {
       pointer.deallocate()
+    }
+  }
+
+  /// At most this many bytes of freed tensor buffers are kept per thread.
+  static let maximumTensorBytes = 128 << 20
+  /// At most this many freed tensor buffers are kept per thread.
+  static let maximumTensorBuffers = 64
+
+  /// A freed tensor buffer of exactly `count` scalars, if this thread has one.
+  static func takeTensorBuffer(count: Int) -> UnsafeMutablePointer<Double>? {
+    let s = slots
+    guard let k = s.tensorBuffers.lastIndex(where: { $0.count == count }) else { return nil }
+    s.tensorBytes -= count * MemoryLayout<Double>.stride
+    return s.tensorBuffers.remove(at: k).pointer
+  }
+
+  /// Keeps a freed tensor buffer for reuse on this thread, evicting the oldest ones beyond the limits.
+  static func give(tensorBuffer pointer: UnsafeMutablePointer<Double>, count: Int) {
+    let bytes = count * MemoryLayout<Double>.stride
+    guard bytes <= maximumTensorBytes else { return pointer.deallocate() }
+    let s = slots
+    s.tensorBuffers.append((count, pointer))
+    s.tensorBytes += bytes
+    while s.tensorBytes > maximumTensorBytes || s.tensorBuffers.count > maximumTensorBuffers {
+      let oldest = s.tensorBuffers.removeFirst()
+      s.tensorBytes -= oldest.count * MemoryLayout<Double>.stride
+      oldest.pointer.deallocate()
     }
   }
 }

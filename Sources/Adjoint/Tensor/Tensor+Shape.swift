@@ -32,8 +32,8 @@ extension Tensor {
       "reshaped(to:): cannot reshape \(shape) (\(count) scalars) to \(newShape)")
     if newShape == shape { return self }
     switch storage {
-    case .scalar(let x): return Tensor(shape: newShape, storage: newShape.isEmpty ? .scalar(x) : .array([x]))
-    case .array(let a): return Tensor(shape: newShape, storage: newShape.isEmpty ? .scalar(a[0]) : .array(a))
+    case .scalar(let x): return Tensor(shape: newShape, scalars: [x])
+    case .buffer(let b): return Tensor(shape: newShape, storage: newShape.isEmpty ? .scalar(b.base[0]) : .buffer(b))
     }
   }
 

@@ -16,42 +16,37 @@ extension Tensor {
     naiveMatmul(other, transposingSelf: transposingSelf, transposingOther: transposingOther)
   }
 
-  /// The product by loops ordered so that the innermost one runs over contiguous memory where it can.
+  /// The product by loops ordered so that the innermost one runs over contiguous memory, through rebased
+  /// pointers so that it vectorizes: rows of the result accumulate scaled rows of op(other). A transposed
+  /// `other` is first packed into a `[k, n]` scratch buffer (O(n·k), as a GEMM packs its panels), because
+  /// the alternative — dot products — is a serial floating-point reduction that does not vectorize.
   func naiveMatmul(_ other: Tensor, transposingSelf: Bool, transposingOther: Bool) -> Tensor {
     func operand(_ shape: [Int], _ transposed: Bool) -> String { transposed ? "transpose(\(shape))" : "\(shape)" }
-    let description = "\(operand(shape, transposingSelf)) × \(operand(other.shape, transposingOther))"
     precondition(rank == 2 && other.rank == 2, "matmul: expects rank-2 tensors, got shapes \(shape) and \(other.shape)")
     let (m, k) = transposingSelf ? (shape[1], shape[0]) : (shape[0], shape[1])
     let (k2, n) = transposingOther ? (other.shape[1], other.shape[0]) : (other.shape[0], other.shape[1])
-    precondition(k == k2, "matmul: inner dimensions differ: \(description)")
-    return Tensor(shape: [m, n]) { c in
-      for i in 0..<c.count { c[i] = 0 }
-      withUnsafeBufferPointer { a in
-        other.withUnsafeBufferPointer { b in
-          switch (transposingSelf, transposingOther) {
-          case (false, false):  // c[i, :] += a[i, p] · b[p, :]
-            for i in 0..<m { for p in 0..<k { let s = a[i * k + p]; for j in 0..<n { c[i * n + j] += s * b[p * n + j] } } }
-          case (true, false):  // a is [k, m]: c[i, :] += a[p, i] · b[p, :]
-            for p in 0..<k { for i in 0..<m { let s = a[p * m + i]; for j in 0..<n { c[i * n + j] += s * b[p * n + j] } } }
-          case (false, true):  // b is [n, k]: c[i, j] = a[i, :] · b[j, :]
-            for i in 0..<m {
-              for j in 0..<n {
-                var total = 0.0
-                for p in 0..<k { total += a[i * k + p] * b[j * k + p] }
-                c[i * n + j] = total
-              }
-            }
-          case (true, true):  // a is [k, m], b is [n, k]: c[i, j] = Σ a[p, i] · b[j, p]
-            for i in 0..<m {
-              for j in 0..<n {
-                var total = 0.0
-                for p in 0..<k { total += a[p * m + i] * b[j * k + p] }
-                c[i * n + j] = total
-              }
+    precondition(
+      k == k2,
+      "matmul: inner dimensions differ: \(operand(shape, transposingSelf)) × \(operand(other.shape, transposingOther))")
+    let left = scalars
+    let right = transposingOther ? other.transposed().scalars : other.scalars  // now [k, n]
+    var result = [Double](repeating: 0, count: m * n)
+    result.withUnsafeMutableBufferPointer { c in
+      left.withUnsafeBufferPointer { a in
+        right.withUnsafeBufferPointer { b in
+          guard let c = c.baseAddress, let a = a.baseAddress, let b = b.baseAddress else { return }
+          // a(i, p) as stored: a is [m, k], or [k, m] when transposed.
+          let (aRow, aColumn) = transposingSelf ? (1, m) : (k, 1)
+          for i in 0..<m {  // c[i, :] += a(i, p) · b[p, :]
+            let cRow = c + i * n
+            for p in 0..<k {
+              let (s, bRow) = (a[i * aRow + p * aColumn], b + p * n)
+              for j in 0..<n { cRow[j] += s * bRow[j] }
             }
           }
         }
       }
     }
+    return Tensor(shape: [m, n], storage: .array(result))
   }
 }

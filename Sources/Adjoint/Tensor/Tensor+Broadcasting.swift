@@ -98,46 +98,71 @@ extension Tensor {
   static func elementwise(
     _ a: Tensor, _ b: Tensor, _ operation: @autoclosure () -> String, _ op: (Double, Double) -> Double
   ) -> Tensor {
-    if a.shape == b.shape {
-      return Tensor(shape: a.shape) { r in
-        a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in for i in 0..<r.count { r[i] = op(x[i], y[i]) } } }
-      }
-    }
-    let shape = checkedBroadcastShape(a.shape, b.shape, operation())
+    let sameShape = a.shape == b.shape
+    let shape = sameShape ? a.shape : checkedBroadcastShape(a.shape, b.shape, operation())
     let count = shape.reduce(1, *)
     if count == 0 { return Tensor.zeros(shape) }
-    return Tensor(shape: shape) { r in
-      a.withUnsafeBufferPointer { x in
-        b.withUnsafeBufferPointer { y in
-          switch (BroadcastLayout(x.count, a.shape, in: shape), BroadcastLayout(y.count, b.shape, in: shape)) {
-          case (.full, .scalar):
-            let s = y[0]
-            for i in 0..<count { r[i] = op(x[i], s) }
-          case (.scalar, .full):
-            let s = x[0]
-            for i in 0..<count { r[i] = op(s, y[i]) }
-          case (.full, .repeatedRow(let n)):
-            for start in stride(from: 0, to: count, by: n) { for j in 0..<n { r[start + j] = op(x[start + j], y[j]) } }
-          case (.repeatedRow(let n), .full):
-            for start in stride(from: 0, to: count, by: n) { for j in 0..<n { r[start + j] = op(x[j], y[start + j]) } }
-          case (.full, .onePerRow(let n)):
-            for row in 0..<(count / n) {
-              let s = y[row], start = row * n
-              for j in 0..<n { r[start + j] = op(x[start + j], s) }
-            }
-          case (.onePerRow(let n), .full):
-            for row in 0..<(count / n) {
-              let s = x[row], start = row * n
-              for j in 0..<n { r[start + j] = op(s, y[start + j]) }
-            }
-          default:
-            let sa = broadcastStrides(a.shape, to: shape), sb = broadcastStrides(b.shape, to: shape)
-            let (ia, ib) = (sa[shape.count - 1], sb[shape.count - 1])
-            forEachRow(of: shape, sa, sb) { start, inner, oa, ob in
-              for j in 0..<inner { r[start + j] = op(x[oa + j * ia], y[ob + j * ib]) }
-            }
-          }
+    let layouts = sameShape
+      ? (BroadcastLayout.full, BroadcastLayout.full)
+      : (BroadcastLayout(a.count, a.shape, in: shape), BroadcastLayout(b.count, b.shape, in: shape))
+    // Read both operands as arrays (only a rank-0 operand is copied) and write the result through plain
+    // pointers: one level of closures, so that `op` is inlined into every loop.
+    let (xs, ys) = (a.scalars, b.scalars)
+    let result = [Double](unsafeUninitializedCapacity: count) { r, initialized in
+      xs.withUnsafeBufferPointer { x in
+        ys.withUnsafeBufferPointer { y in
+          guard let r = r.baseAddress, let x = x.baseAddress, let y = y.baseAddress else { return }
+          run(layouts, shape, a.shape, b.shape, count, x, y, r, op)
         }
+      }
+      initialized = count
+    }
+    return Tensor(shape: shape, storage: shape.isEmpty ? .scalar(result[0]) : .array(result))
+  }
+
+  /// The loops of `elementwise`, one per pair of layouts.
+  @inline(__always)
+  private static func run(
+    _ layouts: (BroadcastLayout, BroadcastLayout), _ shape: [Int], _ aShape: [Int], _ bShape: [Int], _ count: Int,
+    _ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>, _ r: UnsafeMutablePointer<Double>,
+    _ op: (Double, Double) -> Double
+  ) {
+    switch layouts {
+    case (.full, .full):
+      for i in 0..<count { r[i] = op(x[i], y[i]) }
+    case (.full, .scalar):
+      let s = y[0]
+      for i in 0..<count { r[i] = op(x[i], s) }
+    case (.scalar, .full):
+      let s = x[0]
+      for i in 0..<count { r[i] = op(s, y[i]) }
+    // Row loops index rebased pointers, so that the inner loop has no offset arithmetic and vectorizes.
+    case (.full, .repeatedRow(let n)):
+      for start in stride(from: 0, to: count, by: n) {
+        let (xRow, rRow) = (x + start, r + start)
+        for j in 0..<n { rRow[j] = op(xRow[j], y[j]) }
+      }
+    case (.repeatedRow(let n), .full):
+      for start in stride(from: 0, to: count, by: n) {
+        let (yRow, rRow) = (y + start, r + start)
+        for j in 0..<n { rRow[j] = op(x[j], yRow[j]) }
+      }
+    case (.full, .onePerRow(let n)):
+      for row in 0..<(count / n) {
+        let (s, xRow, rRow) = (y[row], x + row * n, r + row * n)
+        for j in 0..<n { rRow[j] = op(xRow[j], s) }
+      }
+    case (.onePerRow(let n), .full):
+      for row in 0..<(count / n) {
+        let (s, yRow, rRow) = (x[row], y + row * n, r + row * n)
+        for j in 0..<n { rRow[j] = op(s, yRow[j]) }
+      }
+    default:
+      let sa = broadcastStrides(aShape, to: shape), sb = broadcastStrides(bShape, to: shape)
+      let (ia, ib) = (sa[shape.count - 1], sb[shape.count - 1])
+      forEachRow(of: shape, sa, sb) { start, inner, oa, ob in
+        let (xRow, yRow, rRow) = (x + oa, y + ob, r + start)
+        for j in 0..<inner { rRow[j] = op(xRow[j * ia], yRow[j * ib]) }
       }
     }
   }

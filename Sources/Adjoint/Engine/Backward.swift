@@ -56,10 +56,12 @@ extension Tape {
       let input = Int(entry.inputIndices[k])
       guard input >= 0, inputs[k].needsGradient, let c = contribution?.value else { continue }
       let inputSlot = Int(arena.pointee.entries[input].rhs)
-      if tensorAdjoints[inputSlot] == nil {
-        tensorAdjoints[inputSlot] = c
+      if var sum = tensorAdjoints[inputSlot] {
+        tensorAdjoints[inputSlot] = nil  // so that `sum` holds the only reference and is added to in place
+        sum.accumulate(c)
+        tensorAdjoints[inputSlot] = sum
       } else {
-        tensorAdjoints[inputSlot]!.accumulate(c)
+        tensorAdjoints[inputSlot] = c
       }
     }
   }

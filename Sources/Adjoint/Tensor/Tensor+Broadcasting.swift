@@ -105,19 +105,14 @@ extension Tensor {
     let layouts = sameShape
       ? (BroadcastLayout.full, BroadcastLayout.full)
       : (BroadcastLayout(a.count, a.shape, in: shape), BroadcastLayout(b.count, b.shape, in: shape))
-    // Read both operands as arrays (only a rank-0 operand is copied) and write the result through plain
-    // pointers: one level of closures, so that `op` is inlined into every loop.
-    let (xs, ys) = (a.scalars, b.scalars)
-    let result = [Double](unsafeUninitializedCapacity: count) { r, initialized in
-      xs.withUnsafeBufferPointer { x in
-        ys.withUnsafeBufferPointer { y in
-          guard let r = r.baseAddress, let x = x.baseAddress, let y = y.baseAddress else { return }
-          run(layouts, shape, a.shape, b.shape, count, x, y, r, op)
-        }
-      }
-      initialized = count
+    // Read both operands through their buffers and write the result through a plain pointer: one level of
+    // closures, so that `op` is inlined into every loop.
+    let (xs, ys) = (a.storageBuffer, b.storageBuffer)
+    let result = TensorBuffer(uninitializedCount: count)
+    withExtendedLifetime((xs, ys)) {
+      run(layouts, shape, a.shape, b.shape, count, xs.base, ys.base, result.base, op)
     }
-    return Tensor(shape: shape, storage: shape.isEmpty ? .scalar(result[0]) : .array(result))
+    return Tensor(shape: shape, buffer: result)
   }
 
   /// The loops of `elementwise`, one per pair of layouts.

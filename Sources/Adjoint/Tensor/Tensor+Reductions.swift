@@ -155,36 +155,35 @@ extension Tensor {
     let n = shape[k]
     shape[k] = 1
     let (outer, inner) = (shape[..<k].reduce(1, *), shape[(k + 1)...].reduce(1, *))
-    let scalars = self.scalars
+    let source = storageBuffer
     let count = shape.reduce(1, *)
-    let result = [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
-      scalars.withUnsafeBufferPointer { source in
-        guard let r = buffer.baseAddress else { return }
-        guard let x = source.baseAddress, n > 0 else {  // an empty axis: every result is `initial`
-          for i in 0..<count { r[i] = initial }
-          return
+    let result = TensorBuffer(uninitializedCount: count)
+    withExtendedLifetime(source) {
+      let r = result.base
+      let x = source.base
+      guard n > 0 else {  // an empty axis: every result is `initial`
+        for i in 0..<count { r[i] = initial }
+        return
+      }
+      if inner == 1 {
+        for o in 0..<outer {
+          let xRow = x + o * n
+          var accumulator = initial
+          for j in 0..<n { accumulator = combine(accumulator, xRow[j]) }
+          r[o] = accumulator
         }
-        if inner == 1 {
-          for o in 0..<outer {
-            let xRow = x + o * n
-            var accumulator = initial
-            for j in 0..<n { accumulator = combine(accumulator, xRow[j]) }
-            r[o] = accumulator
-          }
-        } else {
-          for o in 0..<outer {
-            let rRow = r + o * inner
-            for i in 0..<inner { rRow[i] = initial }
-            for j in 0..<n {
-              let xRow = x + (o * n + j) * inner
-              for i in 0..<inner { rRow[i] = combine(rRow[i], xRow[i]) }
-            }
+      } else {
+        for o in 0..<outer {
+          let rRow = r + o * inner
+          for i in 0..<inner { rRow[i] = initial }
+          for j in 0..<n {
+            let xRow = x + (o * n + j) * inner
+            for i in 0..<inner { rRow[i] = combine(rRow[i], xRow[i]) }
           }
         }
       }
-      initialized = count
     }
-    return Tensor(shape: shape, storage: .array(result))
+    return Tensor(shape: shape, buffer: result)
   }
 
   /// The larger of two numbers, NaN if either is NaN.

@@ -119,6 +119,27 @@ public struct Tensor: Sendable {
     }
   }
 
+  /// The scalars as a shared buffer (a rank-0 tensor's scalar is copied into a new one-element buffer).
+  ///
+  /// Kernels read their operands through `buffer.base` rather than nested `withUnsafeBufferPointer`
+  /// closures, which would duplicate the loop for each storage case and keep it from being inlined and
+  /// vectorized. The buffer stays valid while the returned reference is alive.
+  var storageBuffer: TensorBuffer {
+    switch storage {
+    case .scalar(let x):
+      let buffer = TensorBuffer(uninitializedCount: 1)
+      buffer.base.initialize(to: x)
+      return buffer
+    case .buffer(let b): return b
+    }
+  }
+
+  /// A tensor of the given shape whose scalars are those of `buffer` (which must hold exactly as many).
+  init(shape: [Int], buffer: TensorBuffer) {
+    self.shape = shape
+    self.storage = shape.isEmpty ? .scalar(buffer.base[0]) : .buffer(buffer)
+  }
+
   /// True when every scalar is finite (no NaN, no infinity).
   public var isFinite: Bool { withUnsafeBufferPointer { $0.allSatisfy(\.isFinite) } }
 

@@ -73,6 +73,17 @@ import Testing
     }
   }
 
+  /// The derivative of a function that returns a variable recorded before its input (it does not depend on
+  /// the input) is zero.
+  @Test func innerFunctionReturningAnOuterVariable() {
+    let g = gradient(at: [1.5, 2.0]) { v in gradient(at: v[1]) { _ in v[0] } * 3 + v[0] * v[1] }
+    expectClose(g, [2, 1.5])
+    let h = gradient(at: 4.0) { x in gradient(at: x) { _ in x * x } }
+    #expect(h == 0)
+    let t = gradient(at: Tensor(2.0)) { x in gradient(at: x) { _ in x } + x }  // 0 + x
+    #expect(t == Tensor(1.0))
+  }
+
   /// Piecewise-linear rules have second derivative zero.
   @Test func secondDerivativesOfPiecewiseLinearFunctionsAreZero() {
     for x in [-1.5, 0.7] {

@@ -61,6 +61,14 @@ import Testing
     expectClose(xThenAll, [0, 2 * y])
   }
 
+  /// ∂(x^y)/∂x = y·x^(y−1) is 0 at y = 0, but its derivative in y, x^(y−1)·(1 + y·log x), is 1/x there:
+  /// the convention for x = y = 0 must not cut the mixed partial elsewhere.
+  @Test func mixedPartialOfPowerAtExponentZero() {
+    let x = 2.5
+    let h = gradient(at: [x, 0]) { v in gradient(at: v) { w in pow(w[0], w[1]) }[0] }
+    expectClose(h, [0, 1 / x])  // [∂²/∂x², ∂²/∂y∂x] = [y(y−1)x^(y−2), 1/x] at y = 0
+  }
+
   /// Second derivatives through every rule: for each primitive f, the recorded gradient g = ∇f, projected on
   /// a fixed w (g·w), is checked against central differences of the first-order gradient.
   @Test(arguments: ScalarPrimitive.table)

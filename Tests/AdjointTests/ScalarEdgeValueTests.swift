@@ -81,6 +81,15 @@ import Testing
     #expect(derivative == 0)
   }
 
+  /// x^y at x = 0: ∂/∂y = x^y·log x is taken as its limit 0; ∂/∂x = y·x^(y−1) is 0 for y > 1, 1 for
+  /// y = 1, and 0 for y = 0 (as for `pow(x, 0)`), never 0·∞ = NaN.
+  @Test(arguments: [(y: 2.0, dx: 0.0), (y: 1.0, dx: 1.0), (y: 0.0, dx: 0.0), (y: 3.5, dx: 0.0)])
+  func powerOfZeroBase(_ c: (y: Double, dx: Double)) {
+    let (value, g) = valueWithGradient(at: [0, c.y]) { v in pow(v[0], v[1]) }
+    #expect(value == (c.y == 0 ? 1 : 0))
+    #expect(g == [c.dx, 0], "pow(x, y) at x = 0, y = \(c.y)")
+  }
+
   @Test func constantZeroToAVariablePowerHasDerivativeZero() {
     let (value, derivative) = valueAndDerivative(at: 2) { y in pow(0, y) }
     #expect(value == 0)

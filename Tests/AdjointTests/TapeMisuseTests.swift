@@ -124,6 +124,22 @@ import Testing
     expectStandardError(of: result, contains: "Gradients: this variable is not recorded on the tape")
   }
 
+  /// Gradients do not keep their tape alive; once it is freed, a new tape may be allocated at the same
+  /// address (the allocator reuses it at once), and its variables must still be told apart.
+  @Test func subscriptingGradientsOfAFreedTapeWithAVariableOfANewTape() async {
+    let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+      func gradientsOfAFreedTape() -> Gradients {
+        let tape = Tape()
+        let x = tape.variable(3.0)
+        return (x * x).backward()
+      }
+      let g = gradientsOfAFreedTape()
+      let newTape = Tape()
+      _ = g[newTape.variable(3.0)]
+    }
+    expectStandardError(of: result, contains: "Gradients: this variable is not recorded on the tape")
+  }
+
   @Test func subscriptingGradientsWithAVariableMadeAfterReset() async {
     let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
       let tape = Tape()

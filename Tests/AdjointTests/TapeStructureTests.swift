@@ -177,6 +177,40 @@ import Testing
     expectClose(out.backward()[x], 18)
   }
 
+  // MARK: The arena
+
+  /// Docs/Design.md: a scalar node is 32 bytes — a 24-byte entry (constant, two input indices, operation
+  /// code) and its 8-byte value, in two parallel arrays.
+  @Test func scalarNodeTakesThirtyTwoBytes() {
+    #expect(MemoryLayout<ScalarEntry>.stride == 24)
+    #expect(MemoryLayout<ScalarEntry>.stride + MemoryLayout<Double>.stride == 32)
+  }
+
+  /// The invariant the reverse sweep relies on: every input of a node was recorded before it, so creation
+  /// order is a topological order — here through fan-out, constants recorded as leaves, and the nodes a
+  /// nested (recorded) backward pass appends.
+  @Test func creationOrderIsTopological() {
+    let tape = Tape()
+    let x = tape.variable(0.3), y = tape.variable(-1.7)
+    let a = x * y + sin(x) / max(y, Variable(0.5))
+    let hv = gradient(at: [a, y]) { v in pow(v[0], 2) * exp(v[1]) + relu(v[0] - v[1]) }
+    _ = hv[0] * hv[1]
+    #expect(tape.count > 20)
+    var violations: [Int] = []
+    for i in 0..<tape.count {
+      let e = tape.arena.pointee.entries[i]
+      let before = 0..<Int32(i)
+      switch e.op {
+      case .leaf: if e.lhs != -1 || e.rhs != -1 { violations.append(i) }
+      case .tensorLeaf, .tensor: break  // tensor inputs live in the tensor entry, checked elsewhere
+      default:
+        let inputsOK = before.contains(e.lhs) && (e.op.isBinary ? before.contains(e.rhs) : e.rhs == -1)
+        if !inputsOK { violations.append(i) }
+      }
+    }
+    #expect(violations.isEmpty, "nodes with an input not recorded before them: \(violations)")
+  }
+
   // MARK: reset()
 
   /// reset() forgets the recording in O(1) and keeps the memory: the same arena serves the next recording,

@@ -132,11 +132,10 @@ import AdjointNN
     #expect(released == nil)
   }
 
-  /// 10,000 training steps of a small model: no step's tape outlives its step, and the resident memory
-  /// stays within a bound that a leak of the tapes (at least 40 kB each) would exceed many times over.
-  /// (The resident size is the whole process's, shared with the tests that run in parallel, hence the
-  /// generous bound; the weak references are the exact check.)
-  @Test func memoryStaysFlatOverTenThousandSteps() throws {
+  /// 10,000 training steps of a small model: no step's tape outlives its step. (The resident memory of a
+  /// long training run is measured outside the test suite, whose process is shared by parallel tests:
+  /// see the closing note of the networks issue and Docs/NeuralNetworks.md.)
+  @Test func noTapeOutlivesItsStepOverTenThousandSteps() {
     let model = Dense(weight: Tensor([[0.5, -0.5], [0.25, 1]]), bias: Tensor([0, 0]), activation: .tanh)
     let x = Tensor([[1, 2], [-1, 0.5]])
     let y = Tensor([[0.5, 0], [0, -0.5]])
@@ -150,22 +149,11 @@ import AdjointNN
       model.parameters.accumulateGradients(from: loss.backward())
       sgd.update(model.parameters)
     }
-    for _ in 0..<500 { step() }
-    let before = try residentBytes()
     var survivingTapes = 0
     for _ in 0..<10_000 {
       step()
       if lastTape != nil { survivingTapes += 1 }
     }
-    let growth = try residentBytes() - before
     #expect(survivingTapes == 0)
-    #expect(growth < 64 << 20, "resident memory grew by \(growth) bytes over 10,000 steps")
   }
-}
-
-/// The resident set size of this process, from /proc/self/statm (Linux).
-private func residentBytes() throws -> Int {
-  let fields = try String(contentsOfFile: "/proc/self/statm", encoding: .utf8).split(separator: " ")
-  guard fields.count > 1, let pages = Int(fields[1]) else { throw CocoaError(.fileReadCorruptFile) }
-  return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
 }

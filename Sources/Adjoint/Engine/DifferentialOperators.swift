@@ -109,6 +109,8 @@ public func gradient(at xs: [Variable<Double>], in f: ([Variable<Double>]) -> Va
   guard output.isRecorded else { return xs.map { _ in Variable(0) } }
   precondition(output.tape === tape, "gradient(at:in:): the function's result is recorded on another tape")
   let lowest = Int(inputs.map(\.index).min() ?? 0)
+  // A result recorded before the inputs (a variable captured from outside) does not depend on them.
+  guard Int(output.index) >= lowest else { return xs.map { _ in Variable(0) } }
   let adjoints = tape.recordedSweep(
     from: Int(output.index), lowest: lowest, scalarSeed: Variable(1), tensorSeed: nil)
   return inputs.map { adjoints.scalar(at: $0.index) ?? Variable(0) }
@@ -125,6 +127,7 @@ public func gradient(at x: Variable<Tensor>, in f: (Variable<Tensor>) -> Variabl
   precondition(output.value.count == 1, "gradient(at:in:): the function returned shape \(output.value.shape), not a scalar")
   guard output.isRecorded else { return Variable(Tensor.zeros(x.value.shape)) }
   precondition(output.tape === tape, "gradient(at:in:): the function's result is recorded on another tape")
+  guard output.index >= input.index else { return Variable(Tensor.zeros(x.value.shape)) }  // as above
   let adjoints = tape.recordedSweep(
     from: Int(output.index), lowest: Int(input.index), scalarSeed: nil,
     tensorSeed: Variable(Tensor(repeating: 1, shape: output.value.shape)))

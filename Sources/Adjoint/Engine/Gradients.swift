@@ -11,12 +11,17 @@
 /// A node the output does not depend on has gradient zero. `Gradients` is a plain value: it does not keep
 /// the tape alive.
 public struct Gradients {
+  /// The tape, held weakly: not kept alive, and compared by reference, so that a new tape allocated at the
+  /// address of a freed one is not mistaken for it (as an `ObjectIdentifier` alone would be).
+  private weak var tape: Tape?
+  /// The tape's identity, for `recording`.
   let tapeIdentity: ObjectIdentifier
   let generation: UInt32
   private let scalars: AdjointBuffer
   private let tensors: [Tensor?]
 
   init(tape: Tape, scalars: AdjointBuffer, tensors: [Tensor?]) {
+    self.tape = tape
     self.tapeIdentity = ObjectIdentifier(tape)
     self.generation = tape.generation
     self.scalars = scalars
@@ -50,7 +55,7 @@ public struct Gradients {
       preconditionFailure("Gradients: this variable is a constant, recorded on no tape; it has no gradient")
     }
     precondition(
-      ObjectIdentifier(tape) == tapeIdentity && x.generation == generation,
+      tape === self.tape && x.generation == generation,
       "Gradients: this variable is not recorded on the tape (or the recording) these gradients come from")
     return x.index
   }

@@ -110,9 +110,9 @@ enum ThreadLocalCache {
   }
 
   /// At most this many bytes of freed tensor buffers are kept per thread.
-  static let maximumTensorBytes = 128 << 20
+  static let maximumTensorBytes = 32 << 20
   /// At most this many freed tensor buffers are kept per thread.
-  static let maximumTensorBuffers = 64
+  static let maximumTensorBuffers = 32
 
   /// A freed tensor buffer of exactly `count` scalars, if this thread has one.
   static func takeTensorBuffer(count: Int) -> UnsafeMutablePointer<Double>? {

@@ -33,8 +33,9 @@
 @inlinable public func pow(_ x: Variable<Double>, _ c: Double) -> Variable<Double> {
   x.recordUnary(.powerOfConstant, aux: c, value: libmPow(x.value, c))
 }
-/// x raised to the power y. Derivatives: ∂/∂x = y·x^(y−1); ∂/∂y = x^y·log x, taken as 0 where x = 0
-/// (the limit for y > 0), and NaN for x < 0, where x^y is not differentiable in y.
+/// x raised to the power y. Derivatives: ∂/∂x = y·x^(y−1), taken as 0 at x = y = 0 (as for `pow(x, 0)`,
+/// instead of 0·∞); ∂/∂y = x^y·log x, taken as 0 where x = 0 (the limit for y > 0), and NaN for x < 0,
+/// where x^y is not differentiable in y.
 @inlinable public func pow(_ x: Variable<Double>, _ y: Variable<Double>) -> Variable<Double> {
   Variable.recordBinary(.power, x, y, value: libmPow(x.value, y.value))
 }
@@ -55,7 +56,7 @@ extension ScalarRule {
     a.aux == 0 ? S(constant: 0) : v * (S.pow(a.x, a.aux - 1) * a.aux)
   }
   @inlinable static func power<S: ScalarMath>(_ v: S, _ a: ScalarOperands<S>) -> (x: S, y: S) {
-    let dx = v * (a.y * S.pow(a.x, a.y - 1))
+    let dx = a.x.primal == 0 && a.y.primal == 0 ? S(constant: 0) : v * (a.y * S.pow(a.x, a.y - 1))
     let dy = a.x.primal == 0 ? S(constant: 0) : v * (a.out * S.log(a.x))
     return (dx, dy)
   }

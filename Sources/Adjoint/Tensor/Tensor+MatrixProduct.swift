@@ -105,6 +105,8 @@ enum MatrixProductKernel: Int32, CaseIterable, Sendable {
 
 /// The checked dimensions of `op(left) · op(right)`: `op(left)` is `[m, k]`, `op(right)` is `[k, n]`.
 struct MatrixProductShape: CustomStringConvertible {
+  /// The operation being checked, for messages ("matmul", "addMatrixProduct").
+  let operation: String
   let m, n, k: Int
   let transposingLeft, transposingRight: Bool
   /// The stored shapes, for messages and leading dimensions.
@@ -112,6 +114,7 @@ struct MatrixProductShape: CustomStringConvertible {
 
   /// Checks ranks and inner dimensions, trapping with a message that names `operation` and the shapes.
   init(_ operation: String, _ left: [Int], _ right: [Int], transposingLeft: Bool, transposingRight: Bool) {
+    self.operation = operation
     self.left = left
     self.right = right
     self.transposingLeft = transposingLeft
@@ -138,7 +141,9 @@ private func runMatrixProduct(
   alpha: Double, beta: Double, into result: UnsafeMutableBufferPointer<Double>, threads: Int?,
   kernel: MatrixProductKernel
 ) {
-  precondition(threads == nil || threads == 1 || threads == 2, "matmul: threads must be 1, 2 or nil, got \(threads ?? 0)")
+  precondition(
+    threads == nil || threads == 1 || threads == 2,
+    "\(shape.operation): threads must be 1, 2 or nil, got \(threads.map(String.init) ?? "nil")")
   // Row strides of the stored (untransposed) matrices; at least 1 so that empty matrices stay valid to C.
   let leftStride = max(shape.left[1], 1)
   let rightStride = max(shape.right[1], 1)

@@ -19,7 +19,8 @@ extension Tensor {
   ///   - transposingSelf: use `selfᵀ` instead of `self`.
   ///   - transposingOther: use `otherᵀ` instead of `other`.
   ///   - threads: `1` or `2` threads, or `nil` to decide by size (two only for products large enough to
-  ///     repay starting a thread, about 2·m·n·k ≥ 24 million FLOP, and only on a machine with two CPUs).
+  ///     repay starting a thread: m·n·k ≥ 12·2²⁰ multiply-adds, from about 230³; and only when more
+  ///     than one CPU is online).
   /// - Returns: an `[m, n]` tensor, where `op(self)` is `[m, k]` and `op(other)` is `[k, n]`. When `k == 0`
   ///   the result is all zeros.
   /// - Precondition: both tensors have rank 2, and the inner dimensions `k` agree; `threads` is 1, 2 or nil.

@@ -1,6 +1,5 @@
-/* adjoint_dgemm: argument handling, the tiny-product path, and the optional second thread.
-   The blocked single-thread product itself is in gemm_blocked.c. */
-#include <pthread.h>
+/* adjoint_dgemm: argument handling, the tiny-product path, and the choice of one or two threads.
+   The blocked single-thread product is in gemm_blocked.c, the two-thread split in gemm_threads.c. */
 #include <unistd.h>
 #include "CAdjointKernels.h"
 #include "gemm_internal.h"
@@ -42,23 +41,6 @@ static void gemm_direct(gemm_matrix_view a, gemm_matrix_view b, ptrdiff_t m, ptr
   }
 }
 
-/* One share of a product, for one thread. */
-typedef struct {
-  const gemm_kernel_family *family;
-  gemm_matrix_view a, b;
-  ptrdiff_t m, n, k;
-  double alpha, beta;
-  double *c;
-  ptrdiff_t ldc;
-  double *workspace;
-} gemm_share;
-
-static void *run_share(void *argument) {
-  const gemm_share *s = argument;
-  gemm_blocked(s->family, s->a, s->b, s->m, s->n, s->k, s->alpha, s->beta, s->c, s->ldc, s->workspace);
-  return NULL;
-}
-
 static int online_cpu_count(void) {
   static int cached; /* 0 until first asked; racing threads all store the same value */
   int count = __atomic_load_n(&cached, __ATOMIC_RELAXED);
@@ -68,46 +50,6 @@ static int online_cpu_count(void) {
     __atomic_store_n(&cached, count, __ATOMIC_RELAXED);
   }
   return count;
-}
-
-static ptrdiff_t round_up(ptrdiff_t x, ptrdiff_t multiple) { return (x + multiple - 1) / multiple * multiple; }
-
-/* Splits C into two halves at a tile boundary (along n when n allows two tiles and is the longer side or
-   m does not allow it), runs the second half on a new thread and the first on this one. Both halves pack
-   their own panels into one shared buffer. Requires n > nr or m > mr, so the split (the first multiple of
-   the tile at or past the middle, at most max(tile, middle + tile - 1)) leaves both halves nonempty. */
-static void gemm_two_threads(const gemm_kernel_family *f, gemm_matrix_view a, gemm_matrix_view b, ptrdiff_t m,
-                             ptrdiff_t n, ptrdiff_t k, double alpha, double beta, double *c, ptrdiff_t ldc) {
-  gemm_share first = {f, a, b, m, n, k, alpha, beta, c, ldc, NULL}, second = first;
-  if (n > f->nr && (n >= m || m <= f->mr)) {
-    ptrdiff_t split = round_up((n + 1) / 2, f->nr);
-    first.n = split;
-    second.n = n - split;
-    second.b.base += split * b.column_stride;
-    second.c += split;
-  } else {
-    ptrdiff_t split = round_up((m + 1) / 2, f->mr);
-    first.m = split;
-    second.m = m - split;
-    second.a.base += split * a.row_stride;
-    second.c += split * ldc;
-  }
-  ptrdiff_t first_scalars = gemm_workspace_scalars(f, first.m, first.n, k);
-  double *workspace = gemm_thread_workspace(first_scalars + gemm_workspace_scalars(f, second.m, second.n, k));
-  if (workspace == NULL) {
-    gemm_direct(a, b, m, n, k, alpha, beta, c, ldc);
-    return;
-  }
-  first.workspace = workspace;
-  second.workspace = workspace + first_scalars;
-  pthread_t helper;
-  int started = second.m > 0 && second.n > 0 && pthread_create(&helper, NULL, run_share, &second) == 0;
-  run_share(&first);
-  if (started) {
-    pthread_join(helper, NULL);
-  } else if (second.m > 0 && second.n > 0) {
-    run_share(&second);
-  }
 }
 
 void adjoint_dgemm(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, double alpha,
@@ -127,8 +69,8 @@ void adjoint_dgemm(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n, p
   }
   const gemm_kernel_family *family = gemm_family_for(isa);
   if (threads <= 0) threads = multiply_adds >= TWO_THREADS_MIN_MULTIPLY_ADDS && online_cpu_count() > 1 ? 2 : 1;
-  if (threads >= 2 && (m > family->mr || n > family->nr)) {
-    gemm_two_threads(family, a_view, b_view, m, n, k, alpha, beta, c, ldc);
+  if (threads >= 2 && (m > family->mr || n > family->nr) &&
+      gemm_two_threads(family, a_view, b_view, m, n, k, alpha, beta, c, ldc)) {
     return;
   }
   double *workspace = gemm_thread_workspace(gemm_workspace_scalars(family, m, n, k));

@@ -49,6 +49,11 @@ void gemm_blocked(const gemm_kernel_family *family, gemm_matrix_view a, gemm_mat
                   ptrdiff_t n, ptrdiff_t k, double alpha, double beta, double *c, ptrdiff_t ldc,
                   double *workspace);
 
+/* The product on this thread and one helper thread, C cut in two halves (see gemm_threads.c). Requires
+   n > nr or m > mr. Returns 0, having done nothing, if memory or thread state cannot be had. */
+int gemm_two_threads(const gemm_kernel_family *family, gemm_matrix_view a, gemm_matrix_view b, ptrdiff_t m,
+                     ptrdiff_t n, ptrdiff_t k, double alpha, double beta, double *c, ptrdiff_t ldc);
+
 /* Doubles of packing space one gemm_blocked call needs for a product of this shape. */
 ptrdiff_t gemm_workspace_scalars(const gemm_kernel_family *family, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k);
 

@@ -139,6 +139,12 @@ import Testing
     }
   }
 
+  @Test func invalidThreadCountTraps() async {
+    await #expect(processExitsWith: .failure) {
+      _ = Tensor.ones([2, 2]).matmul(Tensor.ones([2, 2]), threads: 3)
+    }
+  }
+
   @Test func autoKernelIsTheBestSupported() {
     let best = MatrixProductKernel.allCases.last(where: \.isSupported)
     #expect(MatrixProductKernel.automatic.name == best?.name)

@@ -19,7 +19,8 @@ extension Tensor {
   ///   - transposingSelf: use `selfᵀ` instead of `self`.
   ///   - transposingOther: use `otherᵀ` instead of `other`.
   ///   - threads: `1` or `2` threads, or `nil` to decide by size (two only for products large enough to
-  ///     repay starting a thread, about 2·m·n·k ≥ 24 million FLOP, and only on a machine with two CPUs).
+  ///     repay starting a thread: m·n·k ≥ 12·2²⁰ multiply-adds, from about 230³; and only when more
+  ///     than one CPU is online).
   /// - Returns: an `[m, n]` tensor, where `op(self)` is `[m, k]` and `op(other)` is `[k, n]`. When `k == 0`
   ///   the result is all zeros.
   /// - Precondition: both tensors have rank 2, and the inner dimensions `k` agree; `threads` is 1, 2 or nil.
@@ -105,6 +106,8 @@ enum MatrixProductKernel: Int32, CaseIterable, Sendable {
 
 /// The checked dimensions of `op(left) · op(right)`: `op(left)` is `[m, k]`, `op(right)` is `[k, n]`.
 struct MatrixProductShape: CustomStringConvertible {
+  /// The operation being checked, for messages ("matmul", "addMatrixProduct").
+  let operation: String
   let m, n, k: Int
   let transposingLeft, transposingRight: Bool
   /// The stored shapes, for messages and leading dimensions.
@@ -112,6 +115,7 @@ struct MatrixProductShape: CustomStringConvertible {
 
   /// Checks ranks and inner dimensions, trapping with a message that names `operation` and the shapes.
   init(_ operation: String, _ left: [Int], _ right: [Int], transposingLeft: Bool, transposingRight: Bool) {
+    self.operation = operation
     self.left = left
     self.right = right
     self.transposingLeft = transposingLeft
@@ -138,7 +142,9 @@ private func runMatrixProduct(
   alpha: Double, beta: Double, into result: UnsafeMutableBufferPointer<Double>, threads: Int?,
   kernel: MatrixProductKernel
 ) {
-  precondition(threads == nil || threads == 1 || threads == 2, "matmul: threads must be 1, 2 or nil, got \(threads ?? 0)")
+  precondition(
+    threads == nil || threads == 1 || threads == 2,
+    "\(shape.operation): threads must be 1, 2 or nil, got \(threads.map(String.init) ?? "nil")")
   // Row strides of the stored (untransposed) matrices; at least 1 so that empty matrices stay valid to C.
   let leftStride = max(shape.left[1], 1)
   let rightStride = max(shape.right[1], 1)

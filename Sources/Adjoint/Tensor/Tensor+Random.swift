@@ -15,7 +15,7 @@ extension Tensor {
   ///
   /// - Precondition: the range is finite and not empty.
   /// - Complexity: O(count).
-  public static func random(
+  @inlinable public static func random(
     shape: [Int], in range: Range<Double>, using generator: inout some RandomNumberGenerator
   ) -> Tensor {
     precondition(shape.allSatisfy { $0 >= 0 }, "Tensor.random(shape:in:using:): negative dimension in shape \(shape)")
@@ -26,7 +26,7 @@ extension Tensor {
   ///
   /// - Precondition: the range is finite.
   /// - Complexity: O(count).
-  public static func random(
+  @inlinable public static func random(
     shape: [Int], in range: ClosedRange<Double>, using generator: inout some RandomNumberGenerator
   ) -> Tensor {
     precondition(shape.allSatisfy { $0 >= 0 }, "Tensor.random(shape:in:using:): negative dimension in shape \(shape)")
@@ -44,7 +44,7 @@ extension Tensor {
   ///
   /// - Precondition: `standardDeviation ≥ 0`.
   /// - Complexity: O(count).
-  public static func randomNormal(
+  @inlinable public static func randomNormal(
     shape: [Int], mean: Double = 0, standardDeviation: Double = 1, using generator: inout some RandomNumberGenerator
   ) -> Tensor {
     precondition(shape.allSatisfy { $0 >= 0 }, "Tensor.randomNormal: negative dimension in shape \(shape)")

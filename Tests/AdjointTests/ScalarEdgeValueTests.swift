@@ -73,6 +73,16 @@ import Testing
     #expect(gradient(at: 3) { x in max(x, 2) } == 1)
   }
 
+  /// A NaN input gives a NaN value through every activation: none of them hides a diverging computation
+  /// behind a finite number (relu is max(x, 0), and Swift's max(NaN, 0) is NaN).
+  @Test func activationsPropagateNaN() {
+    let x = Variable(Double.nan)
+    let results = [
+      relu(x), leakyRelu(x), sigmoid(x), softplus(x), tanh(x), abs(x), x.clamped(to: -1...1),
+    ]
+    #expect(results.allSatisfy { $0.value.isNaN }, "\(results.map(\.value))")
+  }
+
   // MARK: Powers at zero
 
   @Test func powerZeroOfZeroHasDerivativeZero() {

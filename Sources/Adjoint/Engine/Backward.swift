@@ -6,16 +6,17 @@
 extension Tape {
   /// First-order sweep: evaluates the derivative rules on plain numbers and records nothing.
   func sweep(from output: Int, scalarSeed: Double, tensorSeed: Tensor?) -> Gradients {
-    var adjoints = [Double](repeating: 0, count: output + 1)
+    let adjoints = AdjointBuffer(count: output + 1)
     var tensorAdjoints = [Tensor?](repeating: nil, count: tensorEntries.count)
     let entries = arena.pointee.entries
     let values = arena.pointee.values
     if let tensorSeed {
       tensorAdjoints[Int(entries[output].rhs)] = tensorSeed
     } else {
-      adjoints[output] = scalarSeed
+      adjoints.pointer[output] = scalarSeed
     }
-    adjoints.withUnsafeMutableBufferPointer { adjoint in
+    do {
+      let adjoint = adjoints.pointer
       var i = output
       while i >= 0 {
         let e = entries[i]
@@ -45,17 +46,22 @@ extension Tape {
   private func pullTensor(slot: Int, tensorAdjoints: inout [Tensor?]) {
     guard let v = tensorAdjoints[slot] else { return }
     let entry = tensorEntries[slot]
-    guard let pullback = entry.pullback else { return }
-    let contributions = pullback(Variable(v), entry.inputValues.map { Variable($0) }, Variable(entry.value))
+    guard let pullback = entry.pullback, entry.requiresGradient else { return }
+    let inputs = zip(entry.inputIndices, entry.inputValues).map { index, value in
+      index >= 0 && requiresGradient(of: index) ? Variable.standIn(for: value) : Variable(value)
+    }
+    let contributions = pullback(Variable(v), inputs, Variable(entry.value))
     checkContributions(contributions.map { $0?.value }, of: entry)
     for (k, contribution) in contributions.enumerated() {
       let input = Int(entry.inputIndices[k])
-      guard input >= 0, let c = contribution?.value else { continue }
+      guard input >= 0, inputs[k].needsGradient, let c = contribution?.value else { continue }
       let inputSlot = Int(arena.pointee.entries[input].rhs)
-      if tensorAdjoints[inputSlot] == nil {
-        tensorAdjoints[inputSlot] = c
+      if var sum = tensorAdjoints[inputSlot] {
+        tensorAdjoints[inputSlot] = nil  // so that `sum` holds the only reference and is added to in place
+        sum.accumulate(c)
+        tensorAdjoints[inputSlot] = sum
       } else {
-        tensorAdjoints[inputSlot]!.accumulate(c)
+        tensorAdjoints[inputSlot] = c
       }
     }
   }

@@ -12,14 +12,17 @@
 /// the tape alive.
 public struct Gradients {
   /// The tape, held weakly: not kept alive, and compared by reference, so that a new tape allocated at the
-  /// address of a freed one is not mistaken for it (as an `ObjectIdentifier` would be).
+  /// address of a freed one is not mistaken for it (as an `ObjectIdentifier` alone would be).
   private weak var tape: Tape?
-  private let generation: UInt32
-  private let scalars: [Double]
+  /// The tape's identity, for `recording`.
+  let tapeIdentity: ObjectIdentifier
+  let generation: UInt32
+  private let scalars: AdjointBuffer
   private let tensors: [Tensor?]
 
-  init(tape: Tape, scalars: [Double], tensors: [Tensor?]) {
+  init(tape: Tape, scalars: AdjointBuffer, tensors: [Tensor?]) {
     self.tape = tape
+    self.tapeIdentity = ObjectIdentifier(tape)
     self.generation = tape.generation
     self.scalars = scalars
     self.tensors = tensors
@@ -30,7 +33,7 @@ public struct Gradients {
   /// - Precondition: `x` is recorded on the tape these gradients come from.
   public subscript(x: Variable<Double>) -> Double {
     let index = Int(check(x))
-    return index < scalars.count ? scalars[index] : 0
+    return index < scalars.count ? scalars.pointer[index] : 0
   }
 
   /// The derivative of the output with respect to a tensor variable: a tensor of `x`'s shape.
@@ -55,5 +58,21 @@ public struct Gradients {
       tape === self.tape && x.generation == generation,
       "Gradients: this variable is not recorded on the tape (or the recording) these gradients come from")
     return x.index
+  }
+}
+
+/// The scalar adjoints of one backward pass, in memory borrowed from (and returned to) the thread's cache.
+final class AdjointBuffer {
+  let pointer: UnsafeMutablePointer<Double>
+  let count: Int
+  private let capacity: Int
+
+  init(count: Int) {
+    (pointer, capacity) = ThreadLocalCache.takeAdjoints(count: count)
+    self.count = count
+  }
+
+  deinit {
+    ThreadLocalCache.give(adjoints: pointer, capacity: capacity)
   }
 }

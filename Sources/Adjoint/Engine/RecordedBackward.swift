@@ -44,17 +44,18 @@ extension Tape {
         continue
       case .tensor:
         let slot = Int(e.rhs)
-        guard let v = result.tensors[slot], let pullback = tensorEntries[slot].pullback else { continue }
         let entry = tensorEntries[slot]
+        guard let v = result.tensors[slot], let pullback = entry.pullback, entry.requiresGradient else { continue }
         let inputs = zip(entry.inputIndices, entry.inputValues).map { index, value in
-          index < 0 ? Variable(value) : Variable(tape: self, index: index, generation: generation, value: value)
+          index >= 0 && requiresGradient(of: index)
+            ? Variable(tape: self, index: index, generation: generation, value: value) : Variable(value)
         }
         let output = Variable(tape: self, index: Int32(i), generation: generation, value: entry.value)
         let contributions = pullback(v, inputs, output)
         checkContributions(contributions.map { $0?.value }, of: entry)
         for (k, contribution) in contributions.enumerated() {
           let input = Int(entry.inputIndices[k])
-          guard input >= lowest, let c = contribution else { continue }
+          guard input >= lowest, inputs[k].needsGradient, let c = contribution else { continue }
           let inputEntry = arena.pointee.entries[input]
           let s = Int(inputEntry.rhs)
           result.tensors[s] = result.tensors[s].map { $0 + c } ?? c

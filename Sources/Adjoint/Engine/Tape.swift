@@ -120,8 +120,15 @@ struct ScalarArena {
   @usableFromInline var isConsumed = false
 
   init() {
-    entries = .allocate(capacity: 0)
-    values = .allocate(capacity: 0)
+    if let cached = ThreadLocalCache.takeArena() {
+      entries = cached.entries
+      values = cached.values
+      allocated = cached.capacity
+      capacity = cached.capacity
+    } else {
+      entries = .allocate(capacity: 0)
+      values = .allocate(capacity: 0)
+    }
   }
 
   /// Makes room for at least one more node, or traps if the tape is closed.
@@ -155,8 +162,8 @@ struct ScalarArena {
     capacity = allocated
   }
 
+  /// Returns the memory to this thread's cache for the next tape.
   func release() {
-    entries.deallocate()
-    values.deallocate()
+    ThreadLocalCache.give(.init(entries: entries, values: values, capacity: allocated))
   }
 }

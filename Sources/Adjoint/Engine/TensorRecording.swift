@@ -19,33 +19,73 @@ struct TensorEntry {
   @usableFromInline let pullback: TensorPullback?
   /// The operation's name, for error messages.
   @usableFromInline let name: String
+  /// Whether any gradient flows to this node: true for variables, false for `Tape.constant(_:)`, and for
+  /// an operation, whether any of its inputs requires one (PyTorch's `requires_grad`).
+  @usableFromInline let requiresGradient: Bool
 
-  @inlinable init(value: Tensor, inputIndices: [Int32], inputValues: [Tensor], pullback: TensorPullback?, name: String) {
+  @inlinable init(
+    value: Tensor, inputIndices: [Int32], inputValues: [Tensor], pullback: TensorPullback?, name: String,
+    requiresGradient: Bool
+  ) {
     self.value = value
     self.inputIndices = inputIndices
     self.inputValues = inputValues
     self.pullback = pullback
     self.name = name
+    self.requiresGradient = requiresGradient
   }
 }
 
 extension Tape {
+  /// Records a tensor that takes part in the computation but needs no gradient, such as a batch of input
+  /// data: operations on it are recorded, but the backward pass computes no derivative with respect to it
+  /// (and skips operations that involve only constants).
+  ///
+  /// A plain constant (`Variable(tensor)`) behaves the same but is on no tape; use `constant(_:)` when a
+  /// layer needs to find the tape from its input.
+  public func constant(_ value: Tensor) -> Variable<Tensor> {
+    recordTensor(value, inputs: [], name: "constant", pullback: nil, requiresGradient: false)
+  }
+
   /// Appends a tensor node and returns it as a variable.
   func recordTensor(
-    _ value: Tensor, inputs: [Variable<Tensor>], name: String = "leaf", pullback: TensorPullback?
+    _ value: Tensor, inputs: [Variable<Tensor>], name: String = "leaf", pullback: TensorPullback?,
+    requiresGradient requires: Bool? = nil
   ) -> Variable<Tensor> {
     let slot = Int32(tensorEntries.count)
+    let inputIndices = inputs.map { $0.tape == nil ? -1 : $0.index }
+    let requiresGradient = requires ?? (pullback == nil || inputIndices.contains { $0 >= 0 && self.requiresGradient(of: $0) })
     let entry = TensorEntry(
-      value: value, inputIndices: inputs.map { $0.tape == nil ? -1 : $0.index },
-      inputValues: inputs.map(\.value), pullback: pullback, name: name)
+      value: value, inputIndices: inputIndices, inputValues: inputs.map(\.value), pullback: pullback,
+      name: name, requiresGradient: requiresGradient)
     tensorEntries.append(entry)
     let index = appendScalar(pullback == nil ? .tensorLeaf : .tensor, -1, slot, aux: 0, value: 0)
     return Variable(tape: self, index: index, generation: generation, value: value)
   }
 
+  /// Whether a gradient flows to the tensor node at `index`.
+  func requiresGradient(of index: Int32) -> Bool {
+    tensorEntries[tensorSlot(of: index)].requiresGradient
+  }
+
   /// The slot in `tensorEntries` of the tensor node at `index`.
   func tensorSlot(of index: Int32) -> Int {
     Int(arena.pointee.entries[Int(index)].rhs)
+  }
+}
+
+extension Variable {
+  /// In a pullback: whether the engine will use this input's contribution. It is false for constants and
+  /// for inputs that need no gradient (`Tape.constant(_:)`), so a pullback may return `nil` for them
+  /// instead of computing a contribution that would be discarded.
+  @inlinable public var needsGradient: Bool { tape != nil || index == Variable.standInIndex }
+
+  /// The index of a constant standing in for a recorded input in a first-order pullback.
+  @usableFromInline static var standInIndex: Int32 { -2 }
+
+  /// A constant standing for a recorded input that needs its gradient (first-order pullbacks).
+  @inlinable static func standIn(for value: Value) -> Variable {
+    Variable(tape: nil, index: standInIndex, generation: 0, value: value)
   }
 }
 

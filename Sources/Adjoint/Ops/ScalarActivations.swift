@@ -2,7 +2,7 @@
 // The convention at every kink is decided here once, and listed in Docs/Operations.md.
 
 /// max(x, 0). Derivative: 1 for x > 0, and 0 for x ≤ 0 (relu′(0) = 0, as in PyTorch).
-@inlinable public func relu(_ x: Variable<Double>) -> Variable<Double> {
+@inlinable public func relu(_ x: consuming Variable<Double>) -> Variable<Double> {
   x.recordUnary(.relu, value: x.value <= 0 ? 0 : x.value)  // NaN stays NaN, as in max(x, 0)
 }
 /// x for x > 0, slope·x otherwise. Derivative: 1 for x > 0, `slope` for x ≤ 0.
@@ -11,16 +11,16 @@
 }
 /// The logistic function 1 / (1 + e^−x), computed without overflow for any finite x.
 /// Derivative: σ(x)·(1 − σ(x)).
-@inlinable public func sigmoid(_ x: Variable<Double>) -> Variable<Double> {
+@inlinable public func sigmoid(_ x: consuming Variable<Double>) -> Variable<Double> {
   x.recordUnary(.sigmoid, value: stableSigmoid(x.value))
 }
 /// log(1 + e^x), computed as max(x, 0) + log1p(e^−|x|) so that large x neither overflows nor loses
 /// precision. Derivative: σ(x).
-@inlinable public func softplus(_ x: Variable<Double>) -> Variable<Double> {
+@inlinable public func softplus(_ x: consuming Variable<Double>) -> Variable<Double> {
   x.recordUnary(.softplus, value: stableSoftplus(x.value))
 }
 /// |x|. Derivative: sign(x), with 0 at x = 0.
-@inlinable public func abs(_ x: Variable<Double>) -> Variable<Double> {
+@inlinable public func abs(_ x: consuming Variable<Double>) -> Variable<Double> {
   x.recordUnary(.abs, value: Swift.abs(x.value))
 }
 /// The smaller of x and y. Derivative: to the smaller operand; at a tie each gets half (the symmetric

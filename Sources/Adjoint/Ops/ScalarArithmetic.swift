@@ -3,17 +3,31 @@
 
 extension Variable where Value == Double {
   /// Records a unary operation on this variable (nothing if it is a constant).
+  ///
+  /// Operands are taken `consuming` throughout the scalar operations: a temporary's reference to its tape
+  /// moves into the result instead of being retained and released, which is most of the cost of an
+  /// operation besides the arithmetic.
   @inlinable @inline(__always)
-  func recordUnary(_ op: ScalarOp, aux: Double = 0, value: Double) -> Variable<Double> {
+  consuming func recordUnary(_ op: ScalarOp, aux: Double = 0, value: Double) -> Variable<Double> {
     guard let tape else { return Variable(value) }
-    precondition(tape.generation == generation, "\(op): this variable was made before its tape was reset")
+    if _slowPath(tape.generation != generation) { Variable.trapReset(op) }
     let i = tape.appendScalar(op, index, -1, aux: aux, value: value)
     return Variable(tape: tape, index: i, generation: generation, value: value)
   }
 
   /// Records a binary operation of two variables; a constant operand is recorded as a leaf.
   @inlinable @inline(__always)
-  static func recordBinary(_ op: ScalarOp, _ x: Variable, _ y: Variable, value: Double) -> Variable<Double> {
+  static func recordBinary(_ op: ScalarOp, _ x: consuming Variable, _ y: consuming Variable, value: Double) -> Variable<Double> {
+    if let tape = x.tape, tape === y.tape, tape.generation == x.generation, x.generation == y.generation {
+      let i = tape.appendScalar(op, x.index, y.index, aux: 0, value: value)
+      return Variable(tape: tape, index: i, generation: x.generation, value: value)
+    }
+    return recordBinaryWithConstantOrMismatch(op, x, y, value: value)
+  }
+
+  /// The uncommon cases of `recordBinary`: a constant operand (recorded as a leaf), or misuse (traps).
+  @usableFromInline @inline(never)
+  static func recordBinaryWithConstantOrMismatch(_ op: ScalarOp, _ x: Variable, _ y: Variable, value: Double) -> Variable<Double> {
     guard let tape = commonTape(x, y, "\(op)") else { return Variable(value) }
     let lhs = x.tape == nil ? tape.appendScalar(.leaf, -1, -1, aux: 0, value: x.value) : x.index
     let rhs = y.tape == nil ? tape.appendScalar(.leaf, -1, -1, aux: 0, value: y.value) : y.index
@@ -21,24 +35,29 @@ extension Variable where Value == Double {
     return Variable(tape: tape, index: i, generation: tape.generation, value: value)
   }
 
+  @usableFromInline @inline(never)
+  static func trapReset(_ op: ScalarOp) -> Never {
+    preconditionFailure("\(op): this variable was made before its tape was reset; make it again on the reset tape")
+  }
+
   /// x + y.
-  @inlinable public static func + (x: Variable, y: Variable) -> Variable {
+  @inlinable public static func + (x: consuming Variable, y: consuming Variable) -> Variable {
     recordBinary(.add, x, y, value: x.value + y.value)
   }
   /// x − y.
-  @inlinable public static func - (x: Variable, y: Variable) -> Variable {
+  @inlinable public static func - (x: consuming Variable, y: consuming Variable) -> Variable {
     recordBinary(.subtract, x, y, value: x.value - y.value)
   }
   /// x · y.
-  @inlinable public static func * (x: Variable, y: Variable) -> Variable {
+  @inlinable public static func * (x: consuming Variable, y: consuming Variable) -> Variable {
     recordBinary(.multiply, x, y, value: x.value * y.value)
   }
   /// x / y.
-  @inlinable public static func / (x: Variable, y: Variable) -> Variable {
+  @inlinable public static func / (x: consuming Variable, y: consuming Variable) -> Variable {
     recordBinary(.divide, x, y, value: x.value / y.value)
   }
   /// −x.
-  @inlinable public static prefix func - (x: Variable) -> Variable {
+  @inlinable public static prefix func - (x: consuming Variable) -> Variable {
     x.recordUnary(.negate, value: -x.value)
   }
 
@@ -46,35 +65,35 @@ extension Variable where Value == Double {
   // −c/x² = −out/x).
 
   /// x + c.
-  @inlinable public static func + (x: Variable, c: Double) -> Variable {
+  @inlinable public static func + (x: consuming Variable, c: Double) -> Variable {
     x.recordUnary(.addConstant, aux: c, value: x.value + c)
   }
   /// c + x.
-  @inlinable public static func + (c: Double, x: Variable) -> Variable {
+  @inlinable public static func + (c: Double, x: consuming Variable) -> Variable {
     x.recordUnary(.addConstant, aux: c, value: c + x.value)
   }
   /// x − c.
-  @inlinable public static func - (x: Variable, c: Double) -> Variable {
+  @inlinable public static func - (x: consuming Variable, c: Double) -> Variable {
     x.recordUnary(.addConstant, aux: -c, value: x.value - c)
   }
   /// c − x.
-  @inlinable public static func - (c: Double, x: Variable) -> Variable {
+  @inlinable public static func - (c: Double, x: consuming Variable) -> Variable {
     x.recordUnary(.constantMinus, aux: c, value: c - x.value)
   }
   /// x · c.
-  @inlinable public static func * (x: Variable, c: Double) -> Variable {
+  @inlinable public static func * (x: consuming Variable, c: Double) -> Variable {
     x.recordUnary(.multiplyByConstant, aux: c, value: x.value * c)
   }
   /// c · x.
-  @inlinable public static func * (c: Double, x: Variable) -> Variable {
+  @inlinable public static func * (c: Double, x: consuming Variable) -> Variable {
     x.recordUnary(.multiplyByConstant, aux: c, value: c * x.value)
   }
   /// x / c.
-  @inlinable public static func / (x: Variable, c: Double) -> Variable {
+  @inlinable public static func / (x: consuming Variable, c: Double) -> Variable {
     x.recordUnary(.divideByConstant, aux: c, value: x.value / c)
   }
   /// c / x.
-  @inlinable public static func / (c: Double, x: Variable) -> Variable {
+  @inlinable public static func / (c: Double, x: consuming Variable) -> Variable {
     x.recordUnary(.constantDividedBy, aux: c, value: c / x.value)
   }
 

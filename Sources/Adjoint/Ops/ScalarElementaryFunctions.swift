@@ -2,31 +2,31 @@
 // the adjoint of the result flowing back, `x` the input and `out` the result.
 
 /// e^x. Derivative: e^x, which is the output itself.
-@inlinable public func exp(_ x: Variable<Double>) -> Variable<Double> {
+@inlinable public func exp(_ x: consuming Variable<Double>) -> Variable<Double> {
   x.recordUnary(.exp, value: libmExp(x.value))
 }
 /// The natural logarithm. Derivative: 1 / x.
-@inlinable public func log(_ x: Variable<Double>) -> Variable<Double> {
+@inlinable public func log(_ x: consuming Variable<Double>) -> Variable<Double> {
   x.recordUnary(.log, value: libmLog(x.value))
 }
 /// The square root. Derivative: 1 / (2·√x), infinite at 0.
-@inlinable public func sqrt(_ x: Variable<Double>) -> Variable<Double> {
+@inlinable public func sqrt(_ x: consuming Variable<Double>) -> Variable<Double> {
   x.recordUnary(.sqrt, value: x.value.squareRoot())
 }
 /// The sine (radians). Derivative: cos x.
-@inlinable public func sin(_ x: Variable<Double>) -> Variable<Double> {
+@inlinable public func sin(_ x: consuming Variable<Double>) -> Variable<Double> {
   x.recordUnary(.sin, value: libmSin(x.value))
 }
 /// The cosine (radians). Derivative: −sin x.
-@inlinable public func cos(_ x: Variable<Double>) -> Variable<Double> {
+@inlinable public func cos(_ x: consuming Variable<Double>) -> Variable<Double> {
   x.recordUnary(.cos, value: libmCos(x.value))
 }
 /// The tangent (radians). Derivative: 1 + tan² x.
-@inlinable public func tan(_ x: Variable<Double>) -> Variable<Double> {
+@inlinable public func tan(_ x: consuming Variable<Double>) -> Variable<Double> {
   x.recordUnary(.tan, value: libmTan(x.value))
 }
 /// The hyperbolic tangent. Derivative: 1 − tanh² x.
-@inlinable public func tanh(_ x: Variable<Double>) -> Variable<Double> {
+@inlinable public func tanh(_ x: consuming Variable<Double>) -> Variable<Double> {
   x.recordUnary(.tanh, value: libmTanh(x.value))
 }
 /// x raised to a constant power c. Derivative: c·x^(c−1) (exactly 0 when c = 0).

@@ -2,7 +2,8 @@
 ///
 /// `Tensor` is what a `Variable<Tensor>` carries on a tape, and what gradients of tensor variables are.
 /// It has value semantics with copy-on-write storage. A rank-0 tensor (a scalar) holds its value inline and
-/// allocates nothing.
+/// allocates nothing; larger storage is recycled through a per-thread cache (see `TensorBuffer`), so a
+/// training loop that repeats its shapes reuses the same memory step after step.
 ///
 /// ```swift
 /// let m = Tensor(shape: [2, 3], scalars: [1, 2, 3, 4, 5, 6])
@@ -14,11 +15,11 @@ public struct Tensor: Sendable {
   public let shape: [Int]
   @usableFromInline var storage: Storage
 
-  /// Where the scalars live: inline for rank 0, in a copy-on-write array otherwise.
+  /// Where the scalars live: inline for rank 0, in a shared copy-on-write buffer otherwise.
   @usableFromInline
   enum Storage: Sendable {
     case scalar(Double)
-    case array([Double])
+    case buffer(TensorBuffer)
   }
 
   /// Creates a tensor of the given shape from its scalars in row-major order.
@@ -31,7 +32,7 @@ public struct Tensor: Sendable {
       scalars.count == count,
       "Tensor(shape:scalars:): shape \(shape) needs \(count) scalars, got \(scalars.count)")
     self.shape = shape
-    self.storage = shape.isEmpty ? .scalar(scalars[0]) : .array(scalars)
+    self.storage = shape.isEmpty ? .scalar(scalars[0]) : .buffer(scalars.withUnsafeBufferPointer(TensorBuffer.init(copying:)))
   }
 
   /// Creates a rank-0 tensor (a scalar). Allocates nothing.
@@ -44,7 +45,7 @@ public struct Tensor: Sendable {
   /// Creates a rank-1 tensor from an array.
   public init(_ scalars: [Double]) {
     self.shape = [scalars.count]
-    self.storage = .array(scalars)
+    self.storage = .buffer(scalars.withUnsafeBufferPointer(TensorBuffer.init(copying:)))
   }
 
   /// Creates a rank-2 tensor from its rows.
@@ -55,15 +56,13 @@ public struct Tensor: Sendable {
     precondition(
       rows.allSatisfy { $0.count == columns },
       "Tensor(_ rows:): rows have different lengths \(rows.map(\.count))")
-    self.shape = [rows.count, columns]
-    self.storage = .array(rows.flatMap { $0 })
+    self.init(shape: [rows.count, columns], scalars: rows.flatMap { $0 })
   }
 
   /// Creates a tensor of the given shape with every scalar equal to `value`.
   public init(repeating value: Double, shape: [Int]) {
     precondition(shape.allSatisfy { $0 >= 0 }, "Tensor(repeating:shape:): negative dimension in shape \(shape)")
-    self.shape = shape
-    self.storage = shape.isEmpty ? .scalar(value) : .array(Array(repeating: value, count: shape.reduce(1, *)))
+    self.init(shape: shape) { $0.initialize(repeating: value) }
   }
 
   /// Creates a tensor of the given shape whose scalars are written by `initializer` into uninitialized memory.
@@ -77,12 +76,9 @@ public struct Tensor: Sendable {
       withUnsafeMutablePointer(to: &value) { initializer(UnsafeMutableBufferPointer(start: $0, count: 1)) }
       self.storage = .scalar(value)
     } else {
-      let count = shape.reduce(1, *)
-      self.storage = .array(
-        [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
-          initializer(buffer)
-          initialized = count
-        })
+      let buffer = TensorBuffer(uninitializedCount: shape.reduce(1, *))
+      initializer(UnsafeMutableBufferPointer(start: buffer.base, count: buffer.count))
+      self.storage = .buffer(buffer)
     }
   }
 
@@ -99,7 +95,7 @@ public struct Tensor: Sendable {
   @inlinable public var count: Int {
     switch storage {
     case .scalar: return 1
-    case .array(let a): return a.count
+    case .buffer(let b): return b.count
     }
   }
 
@@ -107,7 +103,7 @@ public struct Tensor: Sendable {
   public var scalars: [Double] {
     switch storage {
     case .scalar(let x): return [x]
-    case .array(let a): return a
+    case .buffer(let b): return Array(b.buffer)
     }
   }
 
@@ -117,10 +113,31 @@ public struct Tensor: Sendable {
   @inlinable public var scalar: Double {
     switch storage {
     case .scalar(let x): return x
-    case .array(let a):
-      precondition(a.count == 1, "Tensor.scalar: the tensor has shape \(shape), not a single element")
-      return a[0]
+    case .buffer(let b):
+      precondition(b.count == 1, "Tensor.scalar: the tensor has shape \(shape), not a single element")
+      return b.base[0]
     }
+  }
+
+  /// The scalars as a shared buffer (a rank-0 tensor's scalar is copied into a new one-element buffer).
+  ///
+  /// Kernels read their operands through `buffer.base` rather than nested `withUnsafeBufferPointer`
+  /// closures, which would duplicate the loop for each storage case and keep it from being inlined and
+  /// vectorized. The buffer stays valid while the returned reference is alive.
+  var storageBuffer: TensorBuffer {
+    switch storage {
+    case .scalar(let x):
+      let buffer = TensorBuffer(uninitializedCount: 1)
+      buffer.base.initialize(to: x)
+      return buffer
+    case .buffer(let b): return b
+    }
+  }
+
+  /// A tensor of the given shape whose scalars are those of `buffer` (which must hold exactly as many).
+  init(shape: [Int], buffer: TensorBuffer) {
+    self.shape = shape
+    self.storage = shape.isEmpty ? .scalar(buffer.base[0]) : .buffer(buffer)
   }
 
   /// True when every scalar is finite (no NaN, no infinity).
@@ -132,8 +149,8 @@ public struct Tensor: Sendable {
     switch storage {
     case .scalar(var x):
       return try withUnsafePointer(to: &x) { try body(UnsafeBufferPointer(start: $0, count: 1)) }
-    case .array(let a):
-      return try a.withUnsafeBufferPointer(body)
+    case .buffer(let b):
+      return try body(b.buffer)
     }
   }
 
@@ -147,10 +164,11 @@ public struct Tensor: Sendable {
     case .scalar(var x):
       defer { storage = .scalar(x) }
       return try withUnsafeMutablePointer(to: &x) { try body(UnsafeMutableBufferPointer(start: $0, count: 1)) }
-    case .array(var a):
-      storage = .scalar(0)  // drop our reference so that `a` is uniquely referenced
-      defer { storage = .array(a) }
-      return try a.withUnsafeMutableBufferPointer { try body($0) }
+    case .buffer(var b):
+      storage = .scalar(0)  // drop our reference so that `b` is uniquely referenced if no one else shares it
+      if !isKnownUniquelyReferenced(&b) { b = TensorBuffer(copying: b.buffer) }
+      defer { storage = .buffer(b) }
+      return try body(UnsafeMutableBufferPointer(start: b.base, count: b.count))
     }
   }
 

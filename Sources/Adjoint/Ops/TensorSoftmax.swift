@@ -1,0 +1,45 @@
+// Log-sum-exp, softmax and log-softmax of tensor variables, each followed by its pullback. All three shift by
+// the maximum before exponentiating (see Tensor+Softmax.swift), so inputs of ±1000 give finite values and
+// finite gradients.
+
+extension Variable where Value == Tensor {
+  /// log Σⱼ e^(xⱼ) along `axis`, stable for large inputs. Pullback: v ⊙ softmax(x), with the softmax computed
+  /// afresh from x (shifted by its maximum) rather than as e^(x − out): at ±1e308 the output has lost terms
+  /// such as log 2 to rounding, and e^(x − out) would no longer sum to 1.
+  ///
+  /// - Precondition: `axis` is in `-rank..<rank`.
+  public func logSumExp(alongAxis axis: Int, keepingDimensions: Bool = false) -> Variable {
+    let result = value.logSumExp(alongAxis: axis, keepingDimensions: keepingDimensions)
+    return Variable.record("logSumExp", value: result, inputs: [self]) { v, inputs, _ in
+      let x = inputs[0]
+      let kept = x.value.reducedShape(alongAxes: [x.value.normalizedAxis(axis, "logSumExp")], keepingDimensions: true)
+      return [Variable.strongZeroProduct(v.reshaped(to: kept), x.softmax(alongAxis: axis))]
+    }
+  }
+
+  /// The softmax along `axis`: e^(xᵢ) / Σⱼ e^(xⱼ), stable for large inputs.
+  ///
+  /// Pullback: s ⊙ (v − Σⱼ vⱼ·sⱼ) with s the output. A fused rule for speed: composing it as
+  /// exp(x − logSumExp(x)) would record three nodes and recompute the exponentials in the backward pass.
+  ///
+  /// - Precondition: `axis` is in `-rank..<rank`.
+  public func softmax(alongAxis axis: Int) -> Variable {
+    Variable.record("softmax", value: value.softmax(alongAxis: axis), inputs: [self]) { v, _, s in
+      [s * (v - (v * s).sum(alongAxes: [axis], keepingDimensions: true))]
+    }
+  }
+
+  /// The log of the softmax along `axis`: x − logSumExp(x), finite for finite inputs however large (see
+  /// `Tensor.logSoftmax(alongAxis:)`).
+  ///
+  /// Pullback: v − e^out ⊙ Σⱼ vⱼ (e^out is the softmax). A fused rule for speed — one node and one
+  /// exponential per element in the backward pass — where the composition x − logSumExp(x) would record two
+  /// nodes and a broadcast.
+  ///
+  /// - Precondition: `axis` is in `-rank..<rank`.
+  public func logSoftmax(alongAxis axis: Int) -> Variable {
+    Variable.record("logSoftmax", value: value.logSoftmax(alongAxis: axis), inputs: [self]) { v, _, output in
+      [v - Adjoint.exp(output) * v.sum(alongAxes: [axis], keepingDimensions: true)]
+    }
+  }
+}

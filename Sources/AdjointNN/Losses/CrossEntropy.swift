@@ -1,0 +1,62 @@
+// Cross-entropy losses computed from logits, composed of the engine's stable primitives (log-softmax,
+// softplus), so that no exponential of a large logit is ever formed.
+
+/// The softmax cross-entropy of a batch of logits with integer class labels, averaged over the batch:
+///
+///     L = −(1/N) Σᵢ log softmax(zᵢ)[yᵢ] = (1/N) Σᵢ (logΣⱼ e^zᵢⱼ − zᵢ,yᵢ)
+///
+/// computed through `logSoftmax` (which subtracts each row's maximum), so it is finite for any finite
+/// logits. Its gradient with respect to the logits is (softmax(z) − onehot(y)) / N: the "Softmax-with-Loss"
+/// result.
+///
+/// ```swift
+/// let logits = Variable(Tensor([[2, 1, 0], [0, 0, 0]]))
+/// softmaxCrossEntropy(logits: logits, labels: [0, 2]).value   // (0.4076 + 1.0986) / 2 = 0.7531…
+/// ```
+///
+/// - Parameters:
+///   - logits: unnormalised scores z, of shape `[batch, classes]`.
+///   - labels: the class of each example, in `0..<classes`.
+/// - Returns: a scalar (rank-0) variable.
+/// - Precondition: `logits` has rank 2 with at least one row, and one label per row, each in range.
+public func softmaxCrossEntropy(logits: Variable<Tensor>, labels: [Int]) -> Variable<Tensor> {
+  let shape = logits.value.shape
+  precondition(
+    shape.count == 2 && shape[0] > 0, "softmaxCrossEntropy: logits must have shape [batch, classes], got \(shape)")
+  precondition(
+    labels.count == shape[0], "softmaxCrossEntropy: \(labels.count) labels for a batch of \(shape[0])")
+  if let bad = labels.first(where: { !(0..<shape[1]).contains($0) }) {
+    preconditionFailure("softmaxCrossEntropy: label \(bad) is not a class in 0..<\(shape[1])")
+  }
+  return -logits.logSoftmax(alongAxis: 1).gathering(columnPerRow: labels).mean()
+}
+
+/// The sigmoid (binary) cross-entropy of logits with labels in [0, 1], averaged over all n elements:
+///
+///     L = −(1/n) Σᵢ (yᵢ log σ(zᵢ) + (1 − yᵢ) log(1 − σ(zᵢ)))
+///       =  (1/n) Σᵢ (softplus(zᵢ) − zᵢ·yᵢ),     softplus(z) = log(1 + e^z) = max(z, 0) + log(1 + e^−|z|)
+///
+/// (as −log σ(z) = softplus(−z) = softplus(z) − z and −log(1 − σ(z)) = softplus(z)). The engine's
+/// `softplus` evaluates the stable right-hand form, so the loss is finite for any finite logits, and its
+/// derivative σ(z) is smooth: the gradient with respect to the logits is (σ(z) − y) / n everywhere.
+/// (Writing the stable form out as `relu(z) − z·y + softplus(−abs(z))` gives the same values but, through
+/// the kinks of relu and abs, the gradient −y/n instead of (½ − y)/n at z = 0 exactly — where a zero-
+/// initialised output layer starts.)
+///
+/// ```swift
+/// sigmoidCrossEntropy(logits: Variable(Tensor([0, 100])), labels: Tensor([1, 1])).value
+/// // (log 2 + 0) / 2 = 0.3466…
+/// ```
+///
+/// - Parameters:
+///   - logits: unnormalised scores z (any shape).
+///   - labels: the target probabilities y, of the same shape.
+/// - Returns: a scalar (rank-0) variable.
+/// - Precondition: the shapes are equal and not empty.
+public func sigmoidCrossEntropy(logits: Variable<Tensor>, labels: Tensor) -> Variable<Tensor> {
+  precondition(
+    logits.value.shape == labels.shape,
+    "sigmoidCrossEntropy: logits have shape \(logits.value.shape), labels have shape \(labels.shape)")
+  precondition(labels.count > 0, "sigmoidCrossEntropy: empty tensors")
+  return (softplus(logits) - logits * Variable(labels)).mean()
+}

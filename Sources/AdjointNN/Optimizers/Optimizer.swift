@@ -1,0 +1,53 @@
+/// An update rule: changes each parameter's value from its accumulated gradient.
+///
+/// ```swift
+/// var optimizer = SGD(learningRate: 0.1)
+/// for (x, labels) in batches {
+///   let tape = Tape()
+///   let loss = softmaxCrossEntropy(logits: model(tape.constant(x)), labels: labels)
+///   model.parameters.zeroGradients()
+///   model.parameters.accumulateGradients(from: loss.backward())
+///   optimizer.update(model.parameters)
+/// }
+/// ```
+///
+/// `update(_:)` reads `gradient` and writes `value`, with plain tensor arithmetic (nothing is recorded); it
+/// does not zero the gradients. An optimizer keeps its per-parameter state (velocities, moment estimates)
+/// keyed by the parameter object, so it must be given the same `Parameter` objects at every step.
+public protocol Optimizer {
+  /// The step size, which a schedule may change between steps.
+  var learningRate: Double { get set }
+
+  /// Takes one step: updates the value of every parameter from its gradient.
+  mutating func update(_ parameters: [Parameter])
+}
+
+/// Per-parameter state of an optimizer, keyed by the parameter object (not by name or position).
+///
+/// Each entry remembers its parameter weakly: a parameter that is freed, and a new one that happens to get
+/// its object identity, never share state.
+struct ParameterStates<State> {
+  private var entries: [ObjectIdentifier: (owner: WeakParameter, state: State)] = [:]
+
+  /// The state of `parameter`, made by `initial` the first time.
+  mutating func state(of parameter: Parameter, initial: () -> State) -> State {
+    let key = ObjectIdentifier(parameter)
+    if let entry = entries[key], entry.owner.parameter === parameter { return entry.state }
+    let state = initial()
+    entries[key] = (WeakParameter(parameter: parameter), state)
+    return state
+  }
+
+  /// Stores the state of `parameter`.
+  mutating func set(_ state: State, for parameter: Parameter) {
+    entries[ObjectIdentifier(parameter)] = (WeakParameter(parameter: parameter), state)
+  }
+
+  /// The number of parameters with state (for tests).
+  var count: Int { entries.count }
+}
+
+/// A weak reference to a parameter.
+struct WeakParameter {
+  weak var parameter: Parameter?
+}

@@ -1,0 +1,74 @@
+/// Stochastic gradient descent, with optional momentum, Nesterov momentum and weight decay (PyTorch's
+/// `torch.optim.SGD` rule).
+///
+/// With g the gradient, λ the weight decay, μ the momentum and η the learning rate, one step is:
+///
+///     g ← g + λ·p
+///     b ← μ·b + g            (b starts as g at the first step; only when μ > 0)
+///     g ← g + μ·b  (Nesterov)  or  g ← b  (classical momentum)
+///     p ← p − η·g
+///
+/// Plain SGD (μ = 0, λ = 0) is p ← p − η·g.
+///
+/// ```swift
+/// var sgd = SGD(learningRate: 0.1, momentum: 0.9)
+/// sgd.update(model.parameters)
+/// ```
+public struct SGD: Optimizer {
+  /// The step size η.
+  ///
+  /// - Precondition (on assignment): η ≥ 0.
+  public var learningRate: Double {
+    didSet { SGD.check(learningRate: learningRate) }
+  }
+  /// The momentum μ ≥ 0 (0: none).
+  public let momentum: Double
+  /// Whether the momentum is Nesterov's (the gradient is evaluated "ahead", along the velocity).
+  public let nesterov: Bool
+  /// The weight decay λ ≥ 0: adds λ·p to the gradient (an L2 penalty of λ/2·‖p‖²).
+  public let weightDecay: Double
+  private var velocities = ParameterStates<Tensor>()
+
+  /// Creates the optimizer.
+  ///
+  /// - Precondition: learningRate ≥ 0, momentum ≥ 0, weightDecay ≥ 0, all finite; Nesterov needs a
+  ///   positive momentum.
+  public init(learningRate: Double, momentum: Double = 0, nesterov: Bool = false, weightDecay: Double = 0) {
+    SGD.check(learningRate: learningRate)
+    precondition(momentum >= 0 && momentum.isFinite, "SGD: momentum must be ≥ 0, got \(momentum)")
+    precondition(weightDecay >= 0 && weightDecay.isFinite, "SGD: weight decay must be ≥ 0, got \(weightDecay)")
+    precondition(!nesterov || momentum > 0, "SGD: Nesterov momentum needs momentum > 0, got \(momentum)")
+    self.learningRate = learningRate
+    self.momentum = momentum
+    self.nesterov = nesterov
+    self.weightDecay = weightDecay
+  }
+
+  private static func check(learningRate: Double) {
+    precondition(learningRate >= 0 && learningRate.isFinite, "SGD: learning rate must be ≥ 0, got \(learningRate)")
+  }
+
+  /// Takes one step on every parameter.
+  ///
+  /// - Complexity: O(number of scalars).
+  public mutating func update(_ parameters: [Parameter]) {
+    for parameter in parameters {
+      var g = parameter.gradient
+      if weightDecay != 0 { g += weightDecay * parameter.value }
+      if momentum != 0 {
+        var isFirst = false
+        var velocity = velocities.state(of: parameter) {
+          isFirst = true
+          return g
+        }
+        if !isFirst {
+          velocity *= momentum
+          velocity += g
+        }
+        velocities.set(velocity, for: parameter)
+        if nesterov { g += momentum * velocity } else { g = velocity }
+      }
+      parameter.value -= learningRate * g
+    }
+  }
+}

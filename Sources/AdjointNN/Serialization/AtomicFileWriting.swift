@@ -1,0 +1,86 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Writes bytes into the open temporary file of ``writeAtomically(to:_:)``.
+struct FileWriter {
+  fileprivate let descriptor: Int32
+  /// The destination's path, for error messages.
+  fileprivate let path: String
+
+  /// Writes all of `bytes`, retrying short writes and interruptions.
+  func writeAll(_ bytes: [UInt8]) throws(FileSystemFailure) {
+    var written = 0
+    while written < bytes.count {
+      let count = bytes.withUnsafeBytes { buffer in
+        write(descriptor, buffer.baseAddress.map { $0 + written }, buffer.count - written)
+      }
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw FileSystemFailure.lastError(path: path)
+      }
+      written += count
+    }
+  }
+}
+
+/// Replaces the file at `url` with what `body` writes, so that the file holds either its old contents or all of
+/// the new ones, even if the process or the machine stops half way.
+///
+/// The bytes go to a new temporary file in the same directory (`.NAME.tmp-RANDOM`, created with `O_EXCL`), which
+/// is flushed to disk with `fsync`, closed, and renamed over `url` (`rename` is atomic within a file system);
+/// then the directory is `fsync`ed, on a best-effort basis, so the rename itself is durable. An existing file's
+/// permission bits are kept; a new file gets `0666` less the umask. If anything fails — `body` throws, the disk is
+/// full, the directory does not exist — the temporary file is removed and `url` is untouched. A symbolic link at
+/// `url` is replaced by the file, not followed.
+///
+/// - Throws: ``FileSystemFailure`` for a failed system call, or whatever `body` throws.
+func writeAtomically(to url: URL, _ body: (FileWriter) throws -> Void) throws {
+  let path = url.path
+  let directory = url.deletingLastPathComponent().path
+  let (descriptor, temporaryPath) = try createTemporaryFile(besides: url)
+  var isOpen = true
+  var isRenamed = false
+  defer {
+    if isOpen { close(descriptor) }
+    if !isRenamed { unlink(temporaryPath) }
+  }
+
+  var existing = stat()
+  if stat(path, &existing) == 0 && (existing.st_mode & S_IFMT) == S_IFREG {
+    fchmod(descriptor, existing.st_mode & 0o7777)
+  }
+  try body(FileWriter(descriptor: descriptor, path: path))
+  guard fsync(descriptor) == 0 else { throw FileSystemFailure.lastError(path: path) }
+  isOpen = false
+  guard close(descriptor) == 0 else { throw FileSystemFailure.lastError(path: path) }
+  guard rename(temporaryPath, path) == 0 else { throw FileSystemFailure.lastError(path: path) }
+  isRenamed = true
+
+  let directoryDescriptor = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+  if directoryDescriptor >= 0 {
+    _ = fsync(directoryDescriptor)
+    close(directoryDescriptor)
+  }
+}
+
+/// Creates and opens a new, uniquely named file in the directory of `url`.
+private func createTemporaryFile(besides url: URL) throws(FileSystemFailure) -> (descriptor: Int32, path: String) {
+  let directory = url.deletingLastPathComponent()
+  var generator = SystemRandomNumberGenerator()
+  for _ in 0..<16 {
+    let suffix = String(generator.next() as UInt64, radix: 16)
+    let temporaryPath = directory.appendingPathComponent(".\(url.lastPathComponent).tmp-\(suffix)").path
+    let descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+    if descriptor >= 0 { return (descriptor, temporaryPath) }
+    if errno != EEXIST {
+      let reason = String(cString: strerror(errno))
+      throw FileSystemFailure(path: url.path, reason: "cannot create a temporary file in \(directory.path): \(reason)")
+    }
+  }
+  throw FileSystemFailure(path: url.path, reason: "cannot find an unused temporary file name in \(directory.path)")
+}

@@ -1,0 +1,64 @@
+#ifndef ADJOINT_GEMM_INTERNAL_H
+#define ADJOINT_GEMM_INTERNAL_H
+/* Private to CAdjointKernels: the pieces the GEMM driver assembles. See Docs/MatrixProduct.md. */
+#include <stddef.h>
+
+/* Computes the mr x nr product of one packed sliver of A (k columns of mr values) and one packed sliver of B
+   (k rows of nr values), then writes c[i*ldc + j] = alpha * product[i][j] + beta * c[i*ldc + j] for
+   i < rows, j < cols (rows <= mr, cols <= nr). When beta == 0, C is not read. */
+typedef void (*gemm_microkernel)(ptrdiff_t k, const double *a_packed, const double *b_packed, double *c,
+                                 ptrdiff_t ldc, double alpha, double beta, ptrdiff_t rows, ptrdiff_t cols);
+
+/* A strided view of a matrix: element (i, j) is at base[i * row_stride + j * column_stride]. Transposition
+   is a swap of the two strides, which is how op(A) and op(B) reach the packing routines. */
+typedef struct {
+  const double *base;
+  ptrdiff_t row_stride, column_stride;
+} gemm_matrix_view;
+
+/* Packs rows x columns of a view (from its top-left) into the sliver layout of its family's kernel:
+   for op(A), slivers of mr rows (a[s*mr + r][p] at dst[s*mr*columns + p*mr + r]); for op(B), slivers of
+   nr columns (b[p][s*nr + j] at dst[s*nr*rows + p*nr + j]). The last sliver is padded with zeros. */
+typedef void (*gemm_packer)(gemm_matrix_view view, ptrdiff_t rows, ptrdiff_t columns, double *dst);
+
+/* A micro-kernel with its register tile (mr x nr), its packing routines (compiled for the same ISA), and
+   the cache blocks that suit it: kc = depth of one packed panel, mc = rows of op(A) packed at once,
+   nc = columns of op(B) packed at once. */
+typedef struct {
+  int isa;
+  const char *name;
+  ptrdiff_t mr, nr;
+  ptrdiff_t kc, mc, nc;
+  gemm_microkernel kernel;
+  gemm_packer pack_a, pack_b;
+} gemm_kernel_family;
+
+/* The family for `isa` (an ADJOINT_GEMM_ISA_ value); AUTO or an unsupported family gives the best supported. */
+const gemm_kernel_family *gemm_family_for(int isa);
+
+extern const gemm_kernel_family gemm_family_portable;
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define ADJOINT_GEMM_HAS_X86_KERNELS 1
+extern const gemm_kernel_family gemm_family_avx2_fma;
+extern const gemm_kernel_family gemm_family_avx512;
+#endif
+
+/* One single-threaded blocked product C = alpha * op(A) op(B) + beta * C with m, n, k > 0, using
+   `workspace` (at least gemm_workspace_scalars(family) doubles, 64-byte aligned) for the packed panels. */
+void gemm_blocked(const gemm_kernel_family *family, gemm_matrix_view a, gemm_matrix_view b, ptrdiff_t m,
+                  ptrdiff_t n, ptrdiff_t k, double alpha, double beta, double *c, ptrdiff_t ldc,
+                  double *workspace);
+
+/* The product on this thread and one helper thread, C cut in two halves (see gemm_threads.c). Requires
+   n > nr or m > mr. Returns 0, having done nothing, if memory or thread state cannot be had. */
+int gemm_two_threads(const gemm_kernel_family *family, gemm_matrix_view a, gemm_matrix_view b, ptrdiff_t m,
+                     ptrdiff_t n, ptrdiff_t k, double alpha, double beta, double *c, ptrdiff_t ldc);
+
+/* Doubles of packing space one gemm_blocked call needs for a product of this shape. */
+ptrdiff_t gemm_workspace_scalars(const gemm_kernel_family *family, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k);
+
+/* A 64-byte-aligned buffer of at least `scalars` doubles, owned by the calling thread and reused by its
+   later calls (freed when the thread exits). NULL if memory is exhausted. */
+double *gemm_thread_workspace(ptrdiff_t scalars);
+
+#endif

@@ -1,0 +1,125 @@
+/* AVX-512 micro-kernel: an 8 x 24 tile of C held in 24 zmm accumulators (8 rows x 3 vectors of 8 doubles).
+   Each step of k loads 3 vectors of packed B and broadcasts 8 scalars of packed A into 24 FMAs.
+   Compiled for AVX-512 with a function-level target attribute; chosen at run time by dispatch.c. */
+#include "CAdjointKernels.h"
+#include "gemm_pack.h"
+
+#if defined(ADJOINT_GEMM_HAS_X86_KERNELS)
+#include <immintrin.h>
+
+#define MR 8
+#define NR 24
+#define VECTORS (NR / 8)
+
+#ifndef ADJOINT_AVX512_KC
+#define ADJOINT_AVX512_KC 256
+#endif
+#ifndef ADJOINT_AVX512_MC
+#define ADJOINT_AVX512_MC 96
+#endif
+#ifndef ADJOINT_AVX512_NC
+#define ADJOINT_AVX512_NC 1536
+#endif
+
+#define AVX512_TARGET __attribute__((target("avx512f,avx512dq,fma")))
+/* Every loop over rows or vectors has a constant trip count and must unroll, or the accumulators spill. */
+#define UNROLL _Pragma("clang loop unroll(full)")
+
+/* acc[r][v] += a[r] * b[v] for one step of k, over the tile's live rows and vectors. */
+#define AVX512_STEP(a, b)                                                                                   \
+  do {                                                                                                      \
+    __m512d bv[VECTORS];                                                                                    \
+    UNROLL for (int v = 0; v < vectors; v++) bv[v] = _mm512_load_pd((b) + 8 * v);                                 \
+    UNROLL for (int r = 0; r < tile_rows; r++) {                                                            \
+      __m512d ar = _mm512_set1_pd((a)[r]);                                                                  \
+      UNROLL for (int v = 0; v < vectors; v++) acc[r][v] = _mm512_fmadd_pd(ar, bv[v], acc[r][v]);          \
+    }                                                                                                       \
+  } while (0)
+
+/* The kernel body for a tile whose first `tile_rows` rows and `vectors` vectors of 8 columns are live
+   (compile-time constants at each call site, so every loop here unrolls and the accumulators stay in
+   registers). Slivers keep their full MR x NR layout; a narrower tile just reads less of them. */
+AVX512_TARGET
+static inline __attribute__((always_inline)) void
+avx512_tile(const int tile_rows, const int vectors, ptrdiff_t k, const double *restrict a,
+            const double *restrict b, double *restrict c, ptrdiff_t ldc, double alpha, double beta,
+            ptrdiff_t rows, ptrdiff_t cols) {
+  __m512d acc[MR][VECTORS];
+  UNROLL for (int r = 0; r < tile_rows; r++)
+    UNROLL for (int v = 0; v < vectors; v++) acc[r][v] = _mm512_setzero_pd();
+
+  /* Ask for this tile of C now, so the write-back after the k loop does not wait for it. */
+  UNROLL for (int r = 0; r < tile_rows; r++) {
+    if (r >= rows) break;
+    _mm_prefetch((const char *)(c + r * ldc), _MM_HINT_T0);
+    _mm_prefetch((const char *)(c + r * ldc + 8 * vectors - 1), _MM_HINT_T0);
+  }
+
+  ptrdiff_t p = 0;
+  for (; p + 4 <= k; p += 4) {
+    AVX512_STEP(a, b);
+    AVX512_STEP(a + MR, b + NR);
+    AVX512_STEP(a + 2 * MR, b + 2 * NR);
+    AVX512_STEP(a + 3 * MR, b + 3 * NR);
+    a += 4 * MR;
+    b += 4 * NR;
+  }
+  for (; p < k; p++, a += MR, b += NR) AVX512_STEP(a, b);
+
+  /* Write back: one lane mask per vector covers partial tiles at the right edge. */
+  __mmask8 mask[VECTORS];
+  UNROLL for (int v = 0; v < vectors; v++) {
+    ptrdiff_t lanes = cols - 8 * v;
+    mask[v] = lanes >= 8 ? (__mmask8)0xFF : lanes <= 0 ? (__mmask8)0 : (__mmask8)((1u << lanes) - 1);
+  }
+  __m512d alpha_v = _mm512_set1_pd(alpha), beta_v = _mm512_set1_pd(beta);
+  UNROLL for (int r = 0; r < tile_rows; r++) {
+    if (r >= rows) break;
+    double *row = c + r * ldc;
+    UNROLL for (int v = 0; v < vectors; v++) {
+      __m512d out = _mm512_mul_pd(alpha_v, acc[r][v]);
+      if (beta != 0) out = _mm512_fmadd_pd(beta_v, _mm512_maskz_loadu_pd(mask[v], row + 8 * v), out);
+      _mm512_mask_storeu_pd(row + 8 * v, mask[v], out);
+    }
+  }
+}
+
+/* Edge tiles (m or n not a multiple of the tile) run a narrower instance: with n = 128, the last of six
+   slivers has 8 live columns and costs one vector per row, not three. */
+AVX512_TARGET
+static void avx512_kernel(ptrdiff_t k, const double *restrict a, const double *restrict b, double *restrict c,
+                          ptrdiff_t ldc, double alpha, double beta, ptrdiff_t rows, ptrdiff_t cols) {
+  if (rows > MR / 2) {
+    if (cols > 16) avx512_tile(MR, 3, k, a, b, c, ldc, alpha, beta, rows, cols);
+    else if (cols > 8) avx512_tile(MR, 2, k, a, b, c, ldc, alpha, beta, rows, cols);
+    else avx512_tile(MR, 1, k, a, b, c, ldc, alpha, beta, rows, cols);
+  } else {
+    if (cols > 16) avx512_tile(MR / 2, 3, k, a, b, c, ldc, alpha, beta, rows, cols);
+    else if (cols > 8) avx512_tile(MR / 2, 2, k, a, b, c, ldc, alpha, beta, rows, cols);
+    else avx512_tile(MR / 2, 1, k, a, b, c, ldc, alpha, beta, rows, cols);
+  }
+}
+
+AVX512_TARGET
+static void avx512_pack_a(gemm_matrix_view a, ptrdiff_t rows, ptrdiff_t depth, double *dst) {
+  gemm_pack_block(a.base, a.row_stride, a.column_stride, rows, depth, MR, dst);
+}
+
+AVX512_TARGET
+static void avx512_pack_b(gemm_matrix_view b, ptrdiff_t depth, ptrdiff_t columns, double *dst) {
+  gemm_pack_block(b.base, b.column_stride, b.row_stride, columns, depth, NR, dst);
+}
+
+const gemm_kernel_family gemm_family_avx512 = {
+    .isa = ADJOINT_GEMM_ISA_AVX512,
+    .name = "avx512",
+    .mr = MR,
+    .nr = NR,
+    .kc = ADJOINT_AVX512_KC,
+    .mc = ADJOINT_AVX512_MC,
+    .nc = ADJOINT_AVX512_NC,
+    .kernel = avx512_kernel,
+    .pack_a = avx512_pack_a,
+    .pack_b = avx512_pack_b,
+};
+#endif

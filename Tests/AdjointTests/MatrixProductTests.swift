@@ -1,0 +1,152 @@
+import Testing
+@testable import Adjoint
+
+/// Checks the packed, blocked matrix-product kernel (every transpose variant, every micro-kernel family the
+/// machine supports, one and two threads) against a naive triple loop written here.
+@Suite struct MatrixProductTests {
+  /// A product's dimensions: op(A) is m × k, op(B) is k × n.
+  struct Dimensions: CustomTestStringConvertible, Sendable {
+    let m, k, n: Int
+    var testDescription: String { "\(m)×\(k) · \(k)×\(n)" }
+  }
+
+  /// Odd sizes around the register tiles (4×8, 6×8, 8×24) and cache blocks (kc = 256, mc = 64/96,
+  /// nc = 1536/2048), the training-batch shapes from the brief, and degenerate ones.
+  static let dimensions: [Dimensions] = [
+    (1, 1, 1), (7, 7, 7), (33, 65, 7), (65, 33, 130), (130, 65, 33), (1, 130, 1), (9, 1, 25), (1, 7, 65),
+    (100, 2, 16), (32, 64, 128), (25, 300, 49), (200, 270, 50), (3, 520, 2), (5, 40, 2100),
+  ].map { Dimensions(m: $0.0, k: $0.1, n: $0.2) }
+
+  /// Every family this CPU can run, so that the AVX2 kernel is tested on AVX-512 machines too.
+  static let kernels = MatrixProductKernel.allCases.filter(\.isSupported)
+
+  static func randomMatrix(_ rows: Int, _ columns: Int, using rng: inout SplitMix64) -> Tensor {
+    Tensor(shape: [rows, columns], scalars: (0..<rows * columns).map { _ in Double.random(in: -1...1, using: &rng) })
+  }
+
+  /// op(a) · op(b) by the definition: c[i][j] = Σ_p op(a)[i][p] · op(b)[p][j].
+  static func naiveProduct(_ a: Tensor, _ b: Tensor, transposingA: Bool, transposingB: Bool) -> [Double] {
+    let (x, y) = (a.scalars, b.scalars)
+    let m = transposingA ? a.shape[1] : a.shape[0], k = transposingA ? a.shape[0] : a.shape[1]
+    let n = transposingB ? b.shape[0] : b.shape[1]
+    var c = [Double](repeating: 0, count: m * n)
+    for i in 0..<m {
+      for j in 0..<n {
+        var sum = 0.0
+        for p in 0..<k {
+          let left = transposingA ? x[p * m + i] : x[i * k + p]
+          let right = transposingB ? y[j * k + p] : y[p * n + j]
+          sum += left * right
+        }
+        c[i * n + j] = sum
+      }
+    }
+    return c
+  }
+
+  /// Entries are in [-1, 1], so each term is at most 1 in magnitude and a k-term sum is off by at most about
+  /// k² · 1.1e-16; 1e-12 · k allows that with room and still catches any wrong term.
+  static func expectClose(_ actual: [Double], _ expected: [Double], k: Int, _ context: String) {
+    #expect(actual.count == expected.count, "\(context): \(actual.count) scalars, expected \(expected.count)")
+    let tolerance = 1e-12 * Double(max(k, 1))
+    let worst = zip(actual, expected).map { abs($0 - $1) }.max() ?? 0
+    #expect(worst <= tolerance, "\(context): largest error \(worst) exceeds \(tolerance)")
+  }
+
+  @Test(arguments: dimensions, [1, 2])
+  func everyVariantMatchesNaiveProduct(_ d: Dimensions, threads: Int) {
+    var rng = SplitMix64(seed: UInt64(d.m * 1_000_003 + d.k * 1_009 + d.n))
+    for transposingA in [false, true] {
+      for transposingB in [false, true] {
+        let a = transposingA ? Self.randomMatrix(d.k, d.m, using: &rng) : Self.randomMatrix(d.m, d.k, using: &rng)
+        let b = transposingB ? Self.randomMatrix(d.n, d.k, using: &rng) : Self.randomMatrix(d.k, d.n, using: &rng)
+        let expected = Self.naiveProduct(a, b, transposingA: transposingA, transposingB: transposingB)
+        for kernel in Self.kernels {
+          let c = a.matmul(
+            b, transposingSelf: transposingA, transposingOther: transposingB, threads: threads, kernel: kernel)
+          #expect(c.shape == [d.m, d.n])
+          Self.expectClose(
+            c.scalars, expected, k: d.k, "\(kernel.name) tA=\(transposingA) tB=\(transposingB) threads=\(threads)")
+        }
+      }
+    }
+  }
+
+  @Test func smallProductHasExactValues() {
+    let a = Tensor([[1, 2, 3], [4, 5, 6]])
+    let b = Tensor([[1, 0], [0, 1], [1, 1]])
+    #expect(a.matmul(b) == Tensor([[4, 5], [10, 11]]))
+    #expect(a.matmul(a, transposingOther: true) == Tensor([[14, 32], [32, 77]]))
+    #expect(a.matmul(a, transposingSelf: true) == Tensor([[17, 22, 27], [22, 29, 36], [27, 36, 45]]))
+    #expect(b.matmul(a, transposingSelf: true, transposingOther: true) == Tensor([[4, 10], [5, 11]]))
+  }
+
+  @Test func emptyInnerDimensionGivesZeros() {
+    for kernel in Self.kernels {
+      let c = Tensor.zeros([5, 0]).matmul(Tensor.zeros([0, 3]), transposingSelf: false, transposingOther: false,
+                                         threads: 1, kernel: kernel)
+      #expect(c == Tensor.zeros([5, 3]))
+      let t = Tensor.zeros([0, 5]).matmul(Tensor.zeros([3, 0]), transposingSelf: true, transposingOther: true,
+                                         threads: 2, kernel: kernel)
+      #expect(t == Tensor.zeros([5, 3]))
+    }
+  }
+
+  @Test func emptyOuterDimensionsGiveEmptyResults() {
+    #expect(Tensor.zeros([0, 4]).matmul(Tensor.ones([4, 3])).shape == [0, 3])
+    #expect(Tensor.ones([2, 4]).matmul(Tensor.zeros([4, 0])).shape == [2, 0])
+    #expect(Tensor.zeros([4, 0]).matmul(Tensor.zeros([0, 4]), transposingSelf: true, transposingOther: true).shape == [0, 0])
+  }
+
+  @Test(arguments: kernels)
+  func addMatrixProductAccumulatesWithAlphaAndBeta(kernel: MatrixProductKernel) {
+    var rng = SplitMix64(seed: 7)
+    let (m, k, n) = (37, 41, 29)
+    let dC = Self.randomMatrix(m, n, using: &rng)
+    let b = Self.randomMatrix(k, n, using: &rng)
+    let start = Self.randomMatrix(m, k, using: &rng)
+    // dA += dC · Bᵀ, scaled: accumulator = 0.5 · dC · Bᵀ + 2 · accumulator.
+    var accumulator = start
+    accumulator.addMatrixProduct(dC, b, transposingRight: true, alpha: 0.5, beta: 2, threads: 1, kernel: kernel)
+    let product = Self.naiveProduct(dC, b, transposingA: false, transposingB: true)
+    let expected = zip(product, start.scalars).map { 0.5 * $0 + 2 * $1 }
+    Self.expectClose(accumulator.scalars, expected, k: n, "\(kernel.name) accumulate")
+  }
+
+  @Test func zeroBetaIgnoresOldScalarsEvenNaN() {
+    var rng = SplitMix64(seed: 11)
+    let a = Self.randomMatrix(40, 30, using: &rng), b = Self.randomMatrix(30, 50, using: &rng)
+    for kernel in Self.kernels {
+      var accumulator = Tensor(repeating: .nan, shape: [40, 50])
+      accumulator.addMatrixProduct(a, b, beta: 0, kernel: kernel)
+      Self.expectClose(accumulator.scalars, Self.naiveProduct(a, b, transposingA: false, transposingB: false),
+                       k: 30, "\(kernel.name) beta = 0")
+    }
+  }
+
+  @Test func shapeMessageNamesTransposition() {
+    let shape = MatrixProductShape("matmul", [4, 3], [5, 3], transposingLeft: false, transposingRight: true)
+    #expect((shape.m, shape.k, shape.n) == (4, 3, 5))
+    #expect(shape.description == "[4, 3] × transpose([5, 3])")
+  }
+
+  @Test func innerDimensionMismatchTraps() async {
+    await #expect(processExitsWith: .failure) {
+      _ = Tensor.zeros([4, 3]).matmul(Tensor.zeros([2, 5]))
+    }
+    await #expect(processExitsWith: .failure) {
+      _ = Tensor.zeros([4]).matmul(Tensor.zeros([4, 5]))
+    }
+  }
+
+  @Test func invalidThreadCountTraps() async {
+    await #expect(processExitsWith: .failure) {
+      _ = Tensor.ones([2, 2]).matmul(Tensor.ones([2, 2]), threads: 3)
+    }
+  }
+
+  @Test func autoKernelIsTheBestSupported() {
+    let best = MatrixProductKernel.allCases.last(where: \.isSupported)
+    #expect(MatrixProductKernel.automatic.name == best?.name)
+  }
+}

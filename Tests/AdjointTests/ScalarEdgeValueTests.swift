@@ -4,7 +4,9 @@ import Testing
 
 /// Values and derivatives where a central difference cannot decide: at kinks, ties and extreme arguments.
 /// Each expected value is the convention written in the op's doc comment and in Docs/Operations.md, or the
-/// exact value rounded to `Double` (e.g. σ(1000) = 1 − e^−1000 rounds to 1).
+/// exact value rounded to `Double` (e.g. σ(1000) = 1 − e^−1000 rounds to 1). Those values are exact by
+/// construction (a rule returns the constant 0, `v/2`, the slope), so they are compared with `==`: a
+/// tolerance would let a wrong convention such as 0.4999 pass.
 @Suite struct ScalarEdgeValueTests {
   /// The value and derivative of a function of one variable at `x`.
   private func valueAndDerivative(at x: Double, _ f: (Variable<Double>) -> Variable<Double>) -> (Double, Double) {

@@ -1,7 +1,5 @@
 import Adjoint
-import Dispatch
 import Foundation
-import Synchronization
 import Testing
 
 /// Every code example of Docs/README.md, Docs/Design.md and Docs/Operations.md, as written there, with the
@@ -90,13 +88,16 @@ import Testing
     #expect((u * u).backward()[u] == 10)
   }
 
-  @Test func designThreads() {
-    let derivatives = Mutex([Double](repeating: 0, count: 8))
-    DispatchQueue.concurrentPerform(iterations: 8) { k in
-      let d = gradient(at: 1.0) { x in pow(x, Double(k)) }  // k·x^(k−1) = k
-      derivatives.withLock { $0[k] = d }
+  @Test func designThreads() async {
+    let derivatives = await withTaskGroup(of: (Int, Double).self) { group in
+      for k in 0..<8 {
+        group.addTask { (k, gradient(at: 1.0) { x in pow(x, Double(k)) }) }  // k·x^(k−1) = k
+      }
+      var result = [Double](repeating: 0, count: 8)
+      for await (k, d) in group { result[k] = d }
+      return result
     }
-    expectClose(derivatives.withLock { $0 }, [0, 1, 2, 3, 4, 5, 6, 7])
+    expectClose(derivatives, [0, 1, 2, 3, 4, 5, 6, 7])
   }
 
   // MARK: Docs/Operations.md

@@ -4,7 +4,9 @@ import Testing
 
 /// Values and derivatives where a central difference cannot decide: at kinks, ties and extreme arguments.
 /// Each expected value is the convention written in the op's doc comment and in Docs/Operations.md, or the
-/// exact value rounded to `Double` (e.g. σ(1000) = 1 − e^−1000 rounds to 1).
+/// exact value rounded to `Double` (e.g. σ(1000) = 1 − e^−1000 rounds to 1). Those values are exact by
+/// construction (a rule returns the constant 0, `v/2`, the slope), so they are compared with `==`: a
+/// tolerance would let a wrong convention such as 0.4999 pass.
 @Suite struct ScalarEdgeValueTests {
   /// The value and derivative of a function of one variable at `x`.
   private func valueAndDerivative(at x: Double, _ f: (Variable<Double>) -> Variable<Double>) -> (Double, Double) {
@@ -71,6 +73,16 @@ import Testing
     #expect(gradient(at: 2) { x in max(x, 2) } == 0.5)
     #expect(gradient(at: 1) { x in max(x, 2) } == 0)
     #expect(gradient(at: 3) { x in max(x, 2) } == 1)
+  }
+
+  /// A NaN input gives a NaN value through every activation: none of them hides a diverging computation
+  /// behind a finite number (relu is max(x, 0), and Swift's max(NaN, 0) is NaN).
+  @Test func activationsPropagateNaN() {
+    let x = Variable(Double.nan)
+    let results = [
+      relu(x), leakyRelu(x), sigmoid(x), softplus(x), tanh(x), abs(x), x.clamped(to: -1...1),
+    ]
+    #expect(results.allSatisfy { $0.value.isNaN }, "\(results.map(\.value))")
   }
 
   // MARK: Powers at zero

@@ -170,6 +170,26 @@ import Testing
     expectStandardError(of: result, contains: "gradient(at:in:): the function's result is recorded on another tape")
   }
 
+  /// The differential operators make their own tape; a result captured from another tape is reported as
+  /// such (instead of consuming that other tape and then failing to read the gradient).
+  @Test func differentiatingAFunctionThatReturnsAVariableOfAnotherTape() async {
+    let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+      let other = Tape()
+      let c = other.variable(2.0)
+      _ = gradient(at: 1.0) { _ in c }
+    }
+    expectStandardError(of: result, contains: "valueWithGradient(at:in:): the function's result is recorded on another tape")
+  }
+
+  @Test func differentiatingAFunctionOfAnArrayThatReturnsAVariableOfAnotherTape() async {
+    let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+      let other = Tape()
+      let c = other.variable(2.0)
+      _ = gradient(at: [1.0, 2.0]) { _ in c * 3 }
+    }
+    expectStandardError(of: result, contains: "valueWithGradient(at:in:): the function's result is recorded on another tape")
+  }
+
   // MARK: What is allowed, and gives fresh gradients
 
   /// With `retainingTape: true`, a second backward pass gives the same gradients, not doubled ones: adjoints

@@ -19,6 +19,7 @@ public func valueWithGradient(at x: Double, in f: (Variable<Double>) -> Variable
   let input = tape.variable(x)
   let output = f(input)
   guard output.isRecorded else { return (output.value, 0) }
+  precondition(output.tape === tape, "valueWithGradient(at:in:): the function's result is recorded on another tape")
   return (output.value, output.backward()[input])
 }
 
@@ -39,6 +40,7 @@ public func valueWithGradient(at xs: [Double], in f: ([Variable<Double>]) -> Var
   let inputs = tape.variables(xs)
   let output = f(inputs)
   guard output.isRecorded else { return (output.value, Array(repeating: 0, count: xs.count)) }
+  precondition(output.tape === tape, "valueWithGradient(at:in:): the function's result is recorded on another tape")
   return (output.value, output.backward()[inputs])
 }
 
@@ -61,6 +63,7 @@ public func valueWithGradient(at x: Tensor, in f: (Variable<Tensor>) -> Variable
   precondition(
     output.value.count == 1, "valueWithGradient(at:in:): the function returned shape \(output.value.shape), not a scalar")
   guard output.isRecorded else { return (output.value.scalar, Tensor.zeros(x.shape)) }
+  precondition(output.tape === tape, "valueWithGradient(at:in:): the function's result is recorded on another tape")
   return (output.value.scalar, output.backward()[input])
 }
 
@@ -76,6 +79,7 @@ public func valueWithPullback(at x: Tensor, in f: (Variable<Tensor>) -> Variable
   let output = f(input)
   let value = output.value
   guard output.isRecorded else { return (value, { _ in Tensor.zeros(x.shape) }) }
+  precondition(output.tape === tape, "valueWithPullback(at:in:): the function's result is recorded on another tape")
   return (value, { v in output.backward(seed: v, retainingTape: true)[input] })
 }
 

@@ -3,7 +3,7 @@
 
 /// max(x, 0). Derivative: 1 for x > 0, and 0 for x ≤ 0 (relu′(0) = 0, as in PyTorch).
 @inlinable public func relu(_ x: consuming Variable<Double>) -> Variable<Double> {
-  x.recordUnary(.relu, value: x.value > 0 ? x.value : 0)
+  x.recordUnary(.relu, value: x.value <= 0 ? 0 : x.value)  // NaN stays NaN, as in max(x, 0)
 }
 /// x for x > 0, slope·x otherwise. Derivative: 1 for x > 0, `slope` for x ≤ 0.
 @inlinable public func leakyRelu(_ x: Variable<Double>, slope: Double = 0.01) -> Variable<Double> {

@@ -20,7 +20,8 @@ enum TrainCommand {
   static let batchSize = Option<Int>("batch-size", default: 32, help: "Examples per mini-batch.") {
     $0 >= 1 ? nil : "must be at least 1"
   }
-  static let optimizer = Option<OptimizerName>("optimizer", default: .sgd, help: "The update rule.")
+  static let optimizer = Option<OptimizerName>(
+    "optimizer", default: .sgd, help: "The update rule: sgd (with momentum 0.9) or adam.")
   static let seed = Option<UInt64>("seed", default: 0, help: "Seed of the split, the initial weights and the shuffling.")
   static let data = Option<String?>(
     "data", placeholder: "PATH.csv", default: nil,

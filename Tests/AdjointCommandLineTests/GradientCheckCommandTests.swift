@@ -77,6 +77,7 @@ private func run(
     }
     #expect(GradientCheckTable.summary(results) == "gradcheck: 7 checks, 4 passed, 3 failed")
     #expect(GradientCheckTable.summary([]) == "gradcheck: 0 checks, 0 passed, 0 failed")
+    #expect(GradientCheckTable.summary(Array(results.suffix(1))) == "gradcheck: 1 check, 0 passed, 1 failed")
     #expect(GradientCheckTable.failures(Array(results.prefix(4))).isEmpty)
   }
 

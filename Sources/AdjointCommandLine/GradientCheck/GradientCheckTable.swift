@@ -44,7 +44,8 @@ struct GradientCheckTable {
   /// `gradcheck: 812 checks, 812 passed, 0 failed`.
   static func summary(_ results: [GradientCheckResult]) -> String {
     let passed = results.filter(\.report.passed).count
-    return "gradcheck: \(results.count) checks, \(passed) passed, \(results.count - passed) failed"
+    let checks = results.count == 1 ? "1 check" : "\(results.count) checks"
+    return "gradcheck: \(checks), \(passed) passed, \(results.count - passed) failed"
   }
 
   /// The failed checks, one line each with the worst element's tape and numerical derivatives, under the

@@ -43,7 +43,7 @@ extension GradientCheckCatalog {
     .init("Dense, sigmoid", shapeSets: denseShapes) { p in Dense(weight: p[0], bias: p[1], activation: .sigmoid) },
     .init("Dense, tanh", shapeSets: denseShapes) { p in Dense(weight: p[0], bias: p[1], activation: .tanh) },
     .init("Dense, softmax", shapeSets: denseShapes) { p in Dense(weight: p[0], bias: p[1], activation: .softmax) },
-    .init("Dense applied twice (shared parameters)", shapeSets: [[[4, 3], [3, 3], [3]]], output: { $0($0($1)) }) { p in
+    .init("Dense applied twice (shared)", shapeSets: [[[4, 3], [3, 3], [3]]], output: { $0($0($1)) }) { p in
       Dense(weight: p[0], bias: p[1], activation: .tanh)
     },
     .init("ReLU layer", shapeSets: [[[3, 4]], [[1, 5]]], gap: 0.05) { _ in ReLU() },
@@ -61,7 +61,7 @@ extension GradientCheckCatalog {
     .init("Dropout, training (fixed mask)", shapeSets: [[[3, 4]], [[5]]]) { _ in
       Dropout(probability: 0.5, generator: SplitMix64(seed: dropoutSeed))
     },
-    .init("Sequential(Dense, Dropout training, Dense)", shapeSets: [[[4, 3], [3, 5], [5], [5, 2], [2]]]) { p in
+    .init("Sequential(Dense, Dropout, Dense)", shapeSets: [[[4, 3], [3, 5], [5], [5, 2], [2]]]) { p in
       Sequential(
         Dense(weight: p[0], bias: p[1], activation: .sigmoid),
         Dropout(probability: 0.3, generator: SplitMix64(seed: dropoutSeed)), Dense(weight: p[2], bias: p[3]))
@@ -93,7 +93,7 @@ extension GradientCheckCatalog {
       output: { layer, x in meanSquaredError(predicted: layer(x), expected: targets([x.value.shape[0], layer.outputSize])) }
     ) { p in Dense(weight: p[0], bias: p[1], activation: .tanh) },
     .init(
-      "softmaxCrossEntropy of Sequential(Dense relu, Dense)", shapeSets: [[[5, 4], [4, 6], [6], [6, 3], [3]]],
+      "softmaxCrossEntropy of a two-layer net", shapeSets: [[[5, 4], [4, 6], [6], [6, 3], [3]]],
       output: { model, x in softmaxCrossEntropy(logits: model(x), labels: classLabels([x.value.shape[0], 3])) }
     ) { p in
       Sequential(Dense(weight: p[0], bias: p[1], activation: .relu), Dense(weight: p[2], bias: p[3]))

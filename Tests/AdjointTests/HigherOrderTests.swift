@@ -69,17 +69,8 @@ import Testing
     expectClose(h, [0, 1 / x])  // [∂²/∂x², ∂²/∂y∂x] = [y(y−1)x^(y−2), 1/x] at y = 0
   }
 
-  /// Second derivatives through every rule: for each primitive f, the recorded gradient g = ∇f, projected on
-  /// a fixed w (g·w), is checked against central differences of the first-order gradient.
-  @Test(arguments: ScalarPrimitive.table)
-  func secondDerivativeMatchesFiniteDifferencesOfFirst(_ f: ScalarPrimitive) {
-    let w = [1.0, -0.6]
-    let name = "∇(∇\(f.name) · w)"
-    expectGradientMatchesFiniteDifferences(name, in: f.domains, points: 3, seed: seed(for: name)) { v in
-      let g = gradient(at: v, in: f.function)
-      return zip(g, w).map { $0 * $1 }.reduce(Variable(0), +)
-    }
-  }
+  // Second derivatives through every scalar rule, ∇(∇f · w) for each row f of the catalog, are checked
+  // against central differences with the rest of `GradientCheckCatalog.secondOrder` in TensorSecondOrderTests.
 
   /// The derivative of a function that returns a variable recorded before its input (it does not depend on
   /// the input) is zero.

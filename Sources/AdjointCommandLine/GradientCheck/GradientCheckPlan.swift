@@ -1,0 +1,52 @@
+import AdjointNN
+import Foundation
+
+/// A titled part of the catalog, as `adjoint gradcheck` runs and prints it.
+struct GradientCheckGroup: Sendable {
+  /// The title printed above the group's rows: `scalar primitives`.
+  let title: String
+  /// The rows.
+  let cases: [GradientCheckCase]
+
+  /// The whole catalog: the engine's scalar primitives, tensor primitives and second order, then
+  /// AdjointNN's layers and losses.
+  static let catalog: [GradientCheckGroup] = [
+    GradientCheckGroup(title: "scalar primitives", cases: GradientCheckCatalog.scalarPrimitives),
+    GradientCheckGroup(title: "tensor primitives", cases: GradientCheckCatalog.tensorPrimitives),
+    GradientCheckGroup(title: "second order", cases: GradientCheckCatalog.secondOrder),
+    GradientCheckGroup(title: "layers and losses", cases: GradientCheckCatalog.layersAndLosses),
+  ]
+}
+
+/// The checks to run: for each group that has any, the instances of its rows whose name contains the filter.
+struct GradientCheckPlan {
+  /// Each non-empty group's title and its checks, in catalog order.
+  let groups: [(title: String, instances: [GradientCheckCase.Instance])]
+
+  /// Selects the rows of `groups` whose name contains `filter` (ignoring case; every row when `nil` or
+  /// empty), each at every shape set with seeds 1…`seedCount`.
+  ///
+  /// - Precondition: `seedCount >= 1`.
+  init(groups: [GradientCheckGroup], filter: String?, seedCount: Int) {
+    precondition(seedCount >= 1, "adjoint gradcheck: seedCount must be at least 1, got \(seedCount)")
+    let seeds = 1...UInt64(seedCount)
+    self.groups = groups.compactMap { group in
+      let rows = group.cases.filter { row in
+        guard let filter, !filter.isEmpty else { return true }
+        return row.name.localizedStandardContains(filter)
+      }
+      return rows.isEmpty ? nil : (group.title, rows.instances(seeds: seeds))
+    }
+  }
+
+  /// Every check, group after group.
+  var instances: [GradientCheckCase.Instance] { groups.flatMap(\.instances) }
+}
+
+/// One check and its outcome.
+struct GradientCheckResult: Sendable {
+  /// What was checked.
+  let instance: GradientCheckCase.Instance
+  /// How it went.
+  let report: GradientCheckReport
+}

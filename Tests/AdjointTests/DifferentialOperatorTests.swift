@@ -31,26 +31,6 @@ import Testing
     expectClose(g, [2 * x / r2 + 1 / z, 2 * y / r2, -x / (z * z)])
   }
 
-  @Test func valueWithGradientOfMicrogradsExample() {
-    // micrograd's README example: g = 24.7041, dg/da = 138.8338, dg/db = 645.5773 (printed to 4 decimals).
-    let (value, g) = valueWithGradient(at: [-4.0, 2.0]) { v in
-      let (a, b) = (v[0], v[1])
-      var c = a + b
-      var d = a * b + pow(b, 3)
-      c += c + 1
-      c += 1 + c + (-a)
-      d += d * 2 + relu(b + a)
-      d += 3 * d + relu(b - a)
-      let e = c - d
-      let f = pow(e, 2)
-      var h = f / 2
-      h += 10.0 / f
-      return h
-    }
-    expectClose(value, 24.7041, absolute: 5e-5)
-    expectClose(g, [138.8338, 645.5773], absolute: 5e-5)
-  }
-
   @Test func gradientOfAFunctionThatIgnoresItsInputIsZero() {
     let (value, derivative) = valueWithGradient(at: 3.0) { _ in Variable(5.0) }
     #expect(value == 5)

@@ -46,9 +46,7 @@ extension Tensor {
     return Tensor(shape: shape) { r in
       withUnsafeBufferPointer { x in
         for start in stride(from: 0, to: r.count, by: Swift.max(n, 1)) {
-          var m = -Double.infinity
-          for j in start..<(start + n) { m = Tensor.largerPropagatingNaN(m, x[j]) }
-          if m.isInfinite { m = 0 }
+          let m = Tensor.stabilizingShift(x[start..<(start + n)])
           var total = 0.0
           for j in start..<(start + n) {
             r[j] = libmExp(x[j] - m)
@@ -77,9 +75,7 @@ extension Tensor {
     return Tensor(shape: shape) { r in
       withUnsafeBufferPointer { x in
         for start in stride(from: 0, to: r.count, by: Swift.max(n, 1)) {
-          var m = -Double.infinity
-          for j in start..<(start + n) { m = Tensor.largerPropagatingNaN(m, x[j]) }
-          if m.isInfinite { m = 0 }
+          let m = Tensor.stabilizingShift(x[start..<(start + n)])
           var total = 0.0
           for j in start..<(start + n) {
             r[j] = x[j] - m
@@ -100,5 +96,14 @@ extension Tensor {
     var total = 0.0
     for value in x { total += libmExp(value - m) }
     return m + libmLog(total)
+  }
+
+  /// The largest element of a row (NaN if any is NaN), or 0 when that is infinite: subtracted before
+  /// exponentiating, so that e^(x − m) cannot overflow.
+  @inline(__always)
+  static func stabilizingShift(_ row: Slice<UnsafeBufferPointer<Double>>) -> Double {
+    var m = -Double.infinity
+    for x in row { m = largerPropagatingNaN(m, x) }
+    return m.isInfinite ? 0 : m
   }
 }

@@ -50,7 +50,8 @@ void gemm_blocked(const gemm_kernel_family *family, gemm_matrix_view a, gemm_mat
                   double *workspace);
 
 /* The product on this thread and one helper thread, C cut in two halves (see gemm_threads.c). Requires
-   n > nr or m > mr. Returns 0, having done nothing, if memory or thread state cannot be had. */
+   n > nr or m > mr. Returns 0, having done nothing, if memory or thread state cannot be had or another
+   thread is using the helper. */
 int gemm_two_threads(const gemm_kernel_family *family, gemm_matrix_view a, gemm_matrix_view b, ptrdiff_t m,
                      ptrdiff_t n, ptrdiff_t k, double alpha, double beta, double *c, ptrdiff_t ldc);
 

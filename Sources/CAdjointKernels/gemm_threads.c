@@ -1,20 +1,28 @@
-/* The two-thread product. C is cut at tile boundaries into CHUNKS equal parts along its longer side; each
+/* The two-thread product. C is cut at tile boundaries into CHUNKS parts along the side that splits more evenly; each
    part is a single-thread blocked product with its own packing space (the operand all parts share is
    packed by each, an O(mk) or O(kn) cost against O(mnk/CHUNKS) work).
 
-   The parts are claimed, not assigned: this thread and a helper started with pthread_create each take
-   the next unclaimed part from an atomic counter. If the helper is slow to be scheduled (on a busy VM a
-   thread can wait milliseconds for a core), this thread claims the parts itself and never waits for a
-   helper that has not started. The shared state is on the heap with a reference count, because a late
-   helper may still look at it after this call returns; it then finds no part left and touches nothing
-   else. */
+   The helper is one persistent thread, created on first use and kept for the life of the process; the
+   `worker` below is this file's only global state. Creating or waking a thread costs ~0.1 ms (sometimes
+   ms) on a small VM, so after a job the helper spins for SPIN_NS watching for the next one before it
+   sleeps on a condition variable, and the caller signals only a sleeping helper.
+
+   The parts are claimed, not assigned: the caller and the helper take the next part by a CAS on one word
+   holding (job sequence, part count, next part). If the helper is late (asleep, or waiting for a core),
+   the caller claims every part itself and never waits for a helper that has not begun. A late helper
+   that finds the sequence changed or no part left touches nothing else. A helper that has claimed a part
+   keeps the job open (the caller waits for every claimed part), so the job fields it reads stay valid.
+   One job at a time: a caller that cannot take the helper (busy flag held by another thread) returns 0
+   and its product runs single-threaded. */
 #include <pthread.h>
-#include <stdlib.h>
+#include <stdint.h>
+#include <time.h>
 #include "gemm_internal.h"
 
 #ifndef CHUNKS
-#define CHUNKS 2
+#define CHUNKS 2 /* at most 255: the count and next part are 8-bit fields of the claim word */
 #endif
+#define SPIN_NS 300000 /* how long the helper waits for a new job, and the caller for the helper, before sleeping */
 
 typedef struct {
   const gemm_kernel_family *family;
@@ -23,18 +31,51 @@ typedef struct {
   double alpha, beta;
   double *c;
   ptrdiff_t ldc;
-  int split_columns;   /* parts are column ranges of C (else row ranges) */
-  ptrdiff_t extent;    /* columns (or rows) per part; the last may have fewer */
-  int count;           /* parts: at most CHUNKS, each nonempty */
-  double *workspace[2]; /* packing space for this thread and for the helper */
-  int next_part;       /* atomic: the next unclaimed part */
-  int finished_parts;  /* guarded by lock */
-  int references;          /* atomic: the caller and (if started) the helper; the last one frees */
-  pthread_mutex_t lock;
-  pthread_cond_t all_finished;
-} shared_product;
+  int split_columns;    /* parts are column ranges of C (else row ranges) */
+  ptrdiff_t extent;     /* columns (or rows) per part; the last may have fewer */
+  int count;            /* parts: at most CHUNKS, each nonempty */
+  double *workspace[2]; /* packing space for the caller and for the helper (both in the caller's buffer) */
+} product_job;
 
-static void run_part(const shared_product *p, int part, double *workspace) {
+static struct {
+  product_job job;       /* written only by the caller holding `busy`, before the job is published */
+  uint64_t claim;        /* atomic: sequence << 16 | count << 8 | next unclaimed part */
+  int finished;          /* atomic: parts of the current job finished */
+  int busy;              /* atomic: a caller owns the helper */
+  int helper_sleeping;   /* atomic, set under lock: the helper waits on `wake` */
+  int caller_sleeping;   /* atomic, set under lock: the caller waits on `done` */
+  int helper_ready;      /* the helper thread exists (set once, under pthread_once) */
+  pthread_once_t once;
+  pthread_mutex_t lock;
+  pthread_cond_t wake, done;
+} worker = {.once = PTHREAD_ONCE_INIT, .lock = PTHREAD_MUTEX_INITIALIZER,
+            .wake = PTHREAD_COND_INITIALIZER, .done = PTHREAD_COND_INITIALIZER};
+
+static uint64_t sequence_of(uint64_t claim) { return claim >> 16; }
+
+static void pause_briefly(void) {
+#if defined(__x86_64__) || defined(__i386__)
+  __builtin_ia32_pause();
+#endif
+}
+
+static int64_t now_ns(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (int64_t)t.tv_sec * 1000000000 + t.tv_nsec;
+}
+
+/* Spins up to SPIN_NS until done(argument) holds; returns whether it does. */
+static int spin_until(int (*done)(uint64_t), uint64_t argument) {
+  int64_t deadline = now_ns() + SPIN_NS;
+  for (unsigned i = 1;; i++) {
+    if (done(argument)) return 1;
+    pause_briefly();
+    if (i % 64 == 0 && now_ns() > deadline) return 0;
+  }
+}
+
+static void run_part(const product_job *p, int part, double *workspace) {
   ptrdiff_t start = part * p->extent;
   gemm_matrix_view a = p->a, b = p->b;
   ptrdiff_t m = p->m, n = p->n;
@@ -51,75 +92,102 @@ static void run_part(const shared_product *p, int part, double *workspace) {
   gemm_blocked(p->family, a, b, m, n, p->k, p->alpha, p->beta, c, p->ldc, workspace);
 }
 
-static void claim_and_run_parts(shared_product *p, double *workspace) {
+/* Claims and runs parts of job `sequence` until none is left (or a later job has replaced it). */
+static void claim_and_run_parts(uint64_t sequence, int slot, int signal_caller) {
+  uint64_t claim = __atomic_load_n(&worker.claim, __ATOMIC_ACQUIRE);
   for (;;) {
-    int part = __atomic_fetch_add(&p->next_part, 1, __ATOMIC_RELAXED);
-    if (part >= p->count) return;
-    run_part(p, part, workspace);
-    pthread_mutex_lock(&p->lock);
-    if (++p->finished_parts == p->count) pthread_cond_signal(&p->all_finished);
-    pthread_mutex_unlock(&p->lock);
+    int count = (int)(claim >> 8 & 0xff), part = (int)(claim & 0xff);
+    if (sequence_of(claim) != sequence || part >= count) return;
+    if (!__atomic_compare_exchange_n(&worker.claim, &claim, claim + 1, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
+      continue; /* `claim` now holds the current word */
+    run_part(&worker.job, part, worker.job.workspace[slot]);
+    __atomic_fetch_add(&worker.finished, 1, __ATOMIC_SEQ_CST); /* publishes this part's C to the caller */
+    if (signal_caller && __atomic_load_n(&worker.caller_sleeping, __ATOMIC_SEQ_CST)) {
+      pthread_mutex_lock(&worker.lock); /* the caller holds the lock from its check until it waits */
+      pthread_cond_signal(&worker.done);
+      pthread_mutex_unlock(&worker.lock);
+    }
+    claim = __atomic_load_n(&worker.claim, __ATOMIC_ACQUIRE);
   }
 }
 
-static void release(shared_product *p) {
-  if (__atomic_sub_fetch(&p->references, 1, __ATOMIC_ACQ_REL) == 0) {
-    pthread_cond_destroy(&p->all_finished);
-    pthread_mutex_destroy(&p->lock);
-    free(p);
-  }
-}
+static int new_job(uint64_t seen) { return sequence_of(__atomic_load_n(&worker.claim, __ATOMIC_SEQ_CST)) != seen; }
+static int all_finished(uint64_t count) { return __atomic_load_n(&worker.finished, __ATOMIC_SEQ_CST) >= (int)count; }
 
-static void *helper_main(void *argument) {
-  shared_product *p = argument;
-  claim_and_run_parts(p, p->workspace[1]);
-  release(p);
+static void *helper_main(void *unused) {
+  (void)unused;
+  for (uint64_t seen = 0;;) {
+    if (!spin_until(new_job, seen)) {
+      pthread_mutex_lock(&worker.lock);
+      __atomic_store_n(&worker.helper_sleeping, 1, __ATOMIC_SEQ_CST); /* then recheck: pairs with publish */
+      while (!new_job(seen)) pthread_cond_wait(&worker.wake, &worker.lock);
+      __atomic_store_n(&worker.helper_sleeping, 0, __ATOMIC_SEQ_CST);
+      pthread_mutex_unlock(&worker.lock);
+    }
+    seen = sequence_of(__atomic_load_n(&worker.claim, __ATOMIC_ACQUIRE));
+    claim_and_run_parts(seen, 1, 1);
+  }
   return NULL;
+}
+
+static void start_helper(void) {
+  pthread_attr_t attributes;
+  pthread_t helper;
+  if (pthread_attr_init(&attributes) != 0) return;
+  pthread_attr_setdetachstate(&attributes, PTHREAD_CREATE_DETACHED);
+  worker.helper_ready = pthread_create(&helper, &attributes, helper_main, NULL) == 0;
+  pthread_attr_destroy(&attributes);
 }
 
 static ptrdiff_t round_up(ptrdiff_t x, ptrdiff_t multiple) { return (x + multiple - 1) / multiple * multiple; }
 
 int gemm_two_threads(const gemm_kernel_family *f, gemm_matrix_view a, gemm_matrix_view b, ptrdiff_t m, ptrdiff_t n,
                      ptrdiff_t k, double alpha, double beta, double *c, ptrdiff_t ldc) {
-  shared_product *p = calloc(1, sizeof *p);
-  if (p == NULL) return 0;
-  *p = (shared_product){.family = f, .a = a, .b = b, .m = m, .n = n, .k = k, .alpha = alpha, .beta = beta,
-                        .c = c, .ldc = ldc, .references = 1};
+  pthread_once(&worker.once, start_helper);
+  if (!worker.helper_ready) return 0;
+  int idle = 0;
+  if (!__atomic_compare_exchange_n(&worker.busy, &idle, 1, 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) return 0;
   /* Parts of whole tiles; with more than one tile on the split side (the caller guarantees n > nr or
-     m > mr) there are at least two parts, each nonempty. */
-  p->split_columns = n > f->nr && (n >= m || m <= f->mr);
-  ptrdiff_t side = p->split_columns ? n : m, tile = p->split_columns ? f->nr : f->mr;
-  p->extent = round_up((side + CHUNKS - 1) / CHUNKS, tile);
+     m > mr) there are at least two parts, each nonempty. The side split is the one whose largest part is
+     the smaller fraction of it: n = 256 with nr = 24 gives columns 144 + 112, rows (mr = 8) 128 + 128. */
+  product_job *p = &worker.job;
+  *p = (product_job){.family = f, .a = a, .b = b, .m = m, .n = n, .k = k, .alpha = alpha, .beta = beta,
+                     .c = c, .ldc = ldc};
+  ptrdiff_t column_extent = round_up((n + CHUNKS - 1) / CHUNKS, f->nr);
+  ptrdiff_t row_extent = round_up((m + CHUNKS - 1) / CHUNKS, f->mr);
+  p->split_columns = n > f->nr && (m <= f->mr || column_extent * m <= row_extent * n);
+  ptrdiff_t side = p->split_columns ? n : m;
+  p->extent = p->split_columns ? column_extent : row_extent;
   p->count = (int)((side + p->extent - 1) / p->extent);
   ptrdiff_t part_m = p->split_columns ? m : p->extent, part_n = p->split_columns ? p->extent : n;
   ptrdiff_t scalars = gemm_workspace_scalars(f, part_m, part_n, k);
-  double *workspace = gemm_thread_workspace(2 * scalars);
-  if (workspace == NULL || pthread_mutex_init(&p->lock, NULL) != 0) {
-    free(p);
-    return 0;
-  }
-  if (pthread_cond_init(&p->all_finished, NULL) != 0) {
-    pthread_mutex_destroy(&p->lock);
-    free(p);
+  double *workspace = gemm_thread_workspace(2 * scalars); /* stays ours until every part has finished */
+  if (workspace == NULL) {
+    __atomic_store_n(&worker.busy, 0, __ATOMIC_RELEASE);
     return 0;
   }
   p->workspace[0] = workspace;
   p->workspace[1] = workspace + scalars;
 
-  pthread_attr_t attributes;
-  pthread_t helper;
-  int started = 0;
-  if (pthread_attr_init(&attributes) == 0) {
-    pthread_attr_setdetachstate(&attributes, PTHREAD_CREATE_DETACHED);
-    p->references = 2;
-    started = pthread_create(&helper, &attributes, helper_main, p) == 0;
-    if (!started) p->references = 1;
-    pthread_attr_destroy(&attributes);
+  /* Publish: a new sequence with all parts unclaimed (the release orders the job fields before it). */
+  __atomic_store_n(&worker.finished, 0, __ATOMIC_RELAXED);
+  uint64_t sequence = sequence_of(__atomic_load_n(&worker.claim, __ATOMIC_RELAXED)) + 1;
+  __atomic_store_n(&worker.claim, sequence << 16 | (uint64_t)p->count << 8, __ATOMIC_SEQ_CST);
+  if (__atomic_load_n(&worker.helper_sleeping, __ATOMIC_SEQ_CST)) {
+    pthread_mutex_lock(&worker.lock); /* the helper holds the lock from its recheck until it waits */
+    pthread_cond_signal(&worker.wake);
+    pthread_mutex_unlock(&worker.lock);
   }
-  claim_and_run_parts(p, p->workspace[0]);
-  pthread_mutex_lock(&p->lock);
-  while (p->finished_parts < p->count) pthread_cond_wait(&p->all_finished, &p->lock);
-  pthread_mutex_unlock(&p->lock);
-  release(p);
+  claim_and_run_parts(sequence, 0, 0);
+
+  /* Wait for parts the helper claimed (none if it was late), spinning first, then on `done`. */
+  if (!spin_until(all_finished, (uint64_t)p->count)) {
+    pthread_mutex_lock(&worker.lock);
+    __atomic_store_n(&worker.caller_sleeping, 1, __ATOMIC_SEQ_CST); /* then recheck: pairs with the helper */
+    while (!all_finished((uint64_t)p->count)) pthread_cond_wait(&worker.done, &worker.lock);
+    __atomic_store_n(&worker.caller_sleeping, 0, __ATOMIC_SEQ_CST);
+    pthread_mutex_unlock(&worker.lock);
+  }
+  __atomic_store_n(&worker.busy, 0, __ATOMIC_RELEASE);
   return 1;
 }

@@ -130,12 +130,16 @@ static void *helper_main(void *unused) {
   return NULL;
 }
 
+/* A child of fork() has no helper thread (and may inherit the lock held): its products run single-threaded. */
+static void forget_helper_in_child(void) { worker.helper_ready = 0; }
+
 static void start_helper(void) {
   pthread_attr_t attributes;
   pthread_t helper;
   if (pthread_attr_init(&attributes) != 0) return;
   pthread_attr_setdetachstate(&attributes, PTHREAD_CREATE_DETACHED);
-  worker.helper_ready = pthread_create(&helper, &attributes, helper_main, NULL) == 0;
+  worker.helper_ready = pthread_atfork(NULL, NULL, forget_helper_in_child) == 0 &&
+                        pthread_create(&helper, &attributes, helper_main, NULL) == 0;
   pthread_attr_destroy(&attributes);
 }
 

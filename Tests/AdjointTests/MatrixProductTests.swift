@@ -149,4 +149,12 @@ import Testing
     let best = MatrixProductKernel.allCases.last(where: \.isSupported)
     #expect(MatrixProductKernel.automatic.name == best?.name)
   }
+
+  /// The example of Docs/MatrixProduct.md ("Choosing the thread count from Swift").
+  @Test func threadLimitAndInstructionSetExample() {
+    let a = Tensor(shape: [300, 300], scalars: (0..<90_000).map { Double($0 % 7) })
+    let oneThread = withMatrixProductThreads(1) { a.matmul(a) }
+    #expect(oneThread == a.matmul(a, threads: 2))
+    #expect(["avx512", "avx2-fma", "portable"].contains(Tensor.matrixProductInstructionSet))
+  }
 }

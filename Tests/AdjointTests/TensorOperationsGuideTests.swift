@@ -71,4 +71,20 @@ import Adjoint
     let x = tape.variable(Tensor([3, -1]))
     expectClose(gradient(at: x) { square($0).sum() }.sum().backward()[x], Tensor([2, 2]))
   }
+
+  @Test func constantInputsNeedNoGradient() {
+    let tape = Tape()
+    let x = tape.constant(Tensor([[1, 2]]))
+    let w = tape.variable(Tensor([[3], [4]]))
+    let g = x.matmul(w).sum().backward()
+    expectClose(g[w], Tensor([[1], [2]]))
+    expectClose(g[x], Tensor([[0, 0]]))
+  }
+
+  @Test func pullbackExample() {
+    let (value, pullback) = valueWithPullback(at: Tensor([1, 2, 3])) { x in x * x }
+    expectClose(value, Tensor([1, 4, 9]))
+    expectClose(pullback(Tensor([1, 0, 1])), Tensor([2, 0, 6]))
+    expectClose(pullback(Tensor([0, 1, 0])), Tensor([0, 4, 0]))  // a pullback may be called again
+  }
 }

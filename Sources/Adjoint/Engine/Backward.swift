@@ -91,14 +91,11 @@ extension Tape {
 }
 
 extension Tensor {
-  /// Adds `other` in place (same shape), for the tape's accumulation of adjoints.
+  /// Adds an adjoint contribution in place. A contribution always has its node's shape (the sweep checks
+  /// it), so this is `+=` without broadcasting.
   mutating func accumulate(_ other: Tensor) {
     precondition(shape == other.shape, "adjoint accumulation: shapes \(shape) and \(other.shape) differ")
-    other.withUnsafeBufferPointer { source in
-      withUnsafeMutableBufferPointer { target in
-        for i in target.indices { target[i] += source[i] }
-      }
-    }
+    self += other
   }
 }
 

@@ -15,12 +15,8 @@ public func gradient(at x: Double, in f: (Variable<Double>) -> Variable<Double>)
 public func valueWithGradient(at x: Double, in f: (Variable<Double>) -> Variable<Double>)
   -> (value: Double, gradient: Double)
 {
-  let tape = Tape()
-  let input = tape.variable(x)
-  let output = f(input)
-  guard output.isRecorded else { return (output.value, 0) }
-  precondition(output.tape === tape, "valueWithGradient(at:in:): the function's result is recorded on another tape")
-  return (output.value, output.backward()[input])
+  let (value, gradient) = valueWithGradient(at: [x]) { f($0[0]) }
+  return (value, gradient[0])
 }
 
 /// The gradient of a function of several scalars at `xs`.

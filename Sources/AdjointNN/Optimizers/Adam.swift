@@ -19,7 +19,7 @@ public struct Adam: Optimizer {
   ///
   /// - Precondition (on assignment): η ≥ 0.
   public var learningRate: Double {
-    didSet { Adam.check(learningRate: learningRate) }
+    didSet { checkLearningRate(learningRate, of: "Adam") }
   }
   /// The decay β₁ ∈ [0, 1) of the first-moment estimate.
   public let beta1: Double
@@ -47,7 +47,7 @@ public struct Adam: Optimizer {
     learningRate: Double = 1e-3, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8,
     weightDecay: Double = 0
   ) {
-    Adam.check(learningRate: learningRate)
+    checkLearningRate(learningRate, of: "Adam")
     precondition(beta1 >= 0 && beta1 < 1, "Adam: beta1 must be in [0, 1), got \(beta1)")
     precondition(beta2 >= 0 && beta2 < 1, "Adam: beta2 must be in [0, 1), got \(beta2)")
     precondition(epsilon > 0 && epsilon.isFinite, "Adam: epsilon must be > 0, got \(epsilon)")
@@ -59,17 +59,12 @@ public struct Adam: Optimizer {
     self.weightDecay = weightDecay
   }
 
-  private static func check(learningRate: Double) {
-    precondition(learningRate >= 0 && learningRate.isFinite, "Adam: learning rate must be ≥ 0, got \(learningRate)")
-  }
-
   /// Takes one step on every parameter.
   ///
   /// - Complexity: O(number of scalars).
   public mutating func update(_ parameters: [Parameter]) {
     for parameter in parameters {
-      var g = parameter.gradient
-      if weightDecay != 0 { g += weightDecay * parameter.value }
+      let g = parameter.gradient(withWeightDecay: weightDecay)
       var m = moments.state(of: parameter) {
         Moments(first: Tensor.zeros(parameter.shape), second: Tensor.zeros(parameter.shape))
       }

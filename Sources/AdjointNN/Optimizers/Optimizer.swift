@@ -51,3 +51,16 @@ struct ParameterStates<State> {
 struct WeakParameter {
   weak var parameter: Parameter?
 }
+
+/// Traps unless a learning rate is finite and ≥ 0, naming the optimizer.
+func checkLearningRate(_ learningRate: Double, of optimizer: String) {
+  precondition(
+    learningRate >= 0 && learningRate.isFinite, "\(optimizer): learning rate must be ≥ 0, got \(learningRate)")
+}
+
+extension Parameter {
+  /// The gradient with L2 weight decay folded in: g + λ·p (PyTorch's `weight_decay` for SGD and Adam).
+  func gradient(withWeightDecay weightDecay: Double) -> Tensor {
+    weightDecay == 0 ? gradient : gradient + weightDecay * value
+  }
+}

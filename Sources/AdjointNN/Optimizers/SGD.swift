@@ -19,7 +19,7 @@ public struct SGD: Optimizer {
   ///
   /// - Precondition (on assignment): η ≥ 0.
   public var learningRate: Double {
-    didSet { SGD.check(learningRate: learningRate) }
+    didSet { checkLearningRate(learningRate, of: "SGD") }
   }
   /// The momentum μ ≥ 0 (0: none).
   public let momentum: Double
@@ -34,7 +34,7 @@ public struct SGD: Optimizer {
   /// - Precondition: learningRate ≥ 0, momentum ≥ 0, weightDecay ≥ 0, all finite; Nesterov needs a
   ///   positive momentum.
   public init(learningRate: Double, momentum: Double = 0, nesterov: Bool = false, weightDecay: Double = 0) {
-    SGD.check(learningRate: learningRate)
+    checkLearningRate(learningRate, of: "SGD")
     precondition(momentum >= 0 && momentum.isFinite, "SGD: momentum must be ≥ 0, got \(momentum)")
     precondition(weightDecay >= 0 && weightDecay.isFinite, "SGD: weight decay must be ≥ 0, got \(weightDecay)")
     precondition(!nesterov || momentum > 0, "SGD: Nesterov momentum needs momentum > 0, got \(momentum)")
@@ -44,17 +44,12 @@ public struct SGD: Optimizer {
     self.weightDecay = weightDecay
   }
 
-  private static func check(learningRate: Double) {
-    precondition(learningRate >= 0 && learningRate.isFinite, "SGD: learning rate must be ≥ 0, got \(learningRate)")
-  }
-
   /// Takes one step on every parameter.
   ///
   /// - Complexity: O(number of scalars).
   public mutating func update(_ parameters: [Parameter]) {
     for parameter in parameters {
-      var g = parameter.gradient
-      if weightDecay != 0 { g += weightDecay * parameter.value }
+      var g = parameter.gradient(withWeightDecay: weightDecay)
       if momentum != 0 {
         var isFirst = false
         var velocity = velocities.state(of: parameter) {

@@ -33,7 +33,7 @@ public final class Parameter {
   /// - Precondition (on assignment): the new value has the same shape.
   public var value: Tensor {
     didSet {
-      precondition(
+      checkPrecondition(
         value.shape == oldValue.shape,
         "Parameter \"\(name)\": assigned a value of shape \(value.shape) to a parameter of shape \(oldValue.shape)")
     }
@@ -44,7 +44,7 @@ public final class Parameter {
   /// - Precondition (on assignment): the new gradient has the value's shape.
   public var gradient: Tensor {
     didSet {
-      precondition(
+      checkPrecondition(
         gradient.shape == value.shape,
         "Parameter \"\(name)\": assigned a gradient of shape \(gradient.shape) to a parameter of shape \(value.shape)")
     }
@@ -95,11 +95,11 @@ public final class Parameter {
   /// - Complexity: O(number of scalars).
   public func accumulateGradient(from gradients: Gradients) {
     let recording = gradients.recording
-    precondition(
+    checkPrecondition(
       accumulated?.matches(recording) != true,
       "Parameter \"\(name)\": the gradients of this recording were already accumulated; accumulate each recording once (record a new forward pass for each batch)"
     )
-    precondition(
+    checkPrecondition(
       !abandoned.contains { $0.matches(recording) },
       "Parameter \"\(name)\": these gradients come from a recording the parameter has since left for a newer one; accumulate each recording's gradients before recording the next forward pass"
     )

@@ -67,12 +67,12 @@ extension Tape {
   }
 
   func checkContributions(_ contributions: [Tensor?], of entry: TensorEntry) {
-    precondition(
+    checkPrecondition(
       contributions.count == entry.inputValues.count,
       "\(entry.name): pullback returned \(contributions.count) contributions for \(entry.inputValues.count) inputs")
     for (k, c) in contributions.enumerated() {
       guard let c else { continue }
-      precondition(
+      checkPrecondition(
         c.shape == entry.inputValues[k].shape,
         "\(entry.name): pullback returned shape \(c.shape) for input \(k) of shape \(entry.inputValues[k].shape)")
     }
@@ -80,10 +80,10 @@ extension Tape {
 
   /// Starts a backward pass from `output`: checks the tape's state and closes it unless retained.
   func beginBackward(from output: Int32, generation: UInt32, retainingTape: Bool) {
-    precondition(
+    checkPrecondition(
       generation == self.generation,
       "backward(): this variable was made before its tape was reset; its computation is gone")
-    precondition(
+    checkPrecondition(
       !isConsumed,
       "backward(): this tape was already differentiated; gradients are computed once per recording (pass retainingTape: true to the first backward() to differentiate again)")
     if !retainingTape { arena.pointee.close() }
@@ -94,7 +94,7 @@ extension Tensor {
   /// Adds an adjoint contribution in place. A contribution always has its node's shape (the sweep checks
   /// it), so this is `+=` without broadcasting.
   mutating func accumulate(_ other: Tensor) {
-    precondition(shape == other.shape, "adjoint accumulation: shapes \(shape) and \(other.shape) differ")
+    checkPrecondition(shape == other.shape, "adjoint accumulation: shapes \(shape) and \(other.shape) differ")
     self += other
   }
 }
@@ -114,7 +114,7 @@ extension Variable where Value == Double {
   /// - Precondition: the variable is recorded on a tape that has not been reset or consumed.
   /// - Complexity: O(number of nodes recorded up to this variable).
   public func backward(retainingTape: Bool = false) -> Gradients {
-    guard let tape else { preconditionFailure("backward(): this variable is a constant, recorded on no tape") }
+    guard let tape else { failPrecondition("backward(): this variable is a constant, recorded on no tape") }
     tape.beginBackward(from: index, generation: generation, retainingTape: retainingTape)
     return tape.sweep(from: Int(index), scalarSeed: 1, tensorSeed: nil)
   }
@@ -131,12 +131,12 @@ extension Variable where Value == Tensor {
   ///   for a variable of more than one element and has the variable's shape.
   /// - Complexity: O(number of nodes recorded up to this variable) plus the tensor work of the pullbacks.
   public func backward(seed: Tensor? = nil, retainingTape: Bool = false) -> Gradients {
-    guard let tape else { preconditionFailure("backward(): this variable is a constant, recorded on no tape") }
+    guard let tape else { failPrecondition("backward(): this variable is a constant, recorded on no tape") }
     if let seed {
-      precondition(
+      checkPrecondition(
         seed.shape == value.shape, "backward(seed:): seed of shape \(seed.shape) for a result of shape \(value.shape)")
     } else {
-      precondition(
+      checkPrecondition(
         value.count == 1,
         "backward(): the result has shape \(value.shape), not a single element; reduce it first (sum(), mean()) or pass seed: of that shape"
       )

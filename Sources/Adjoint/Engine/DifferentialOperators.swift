@@ -36,7 +36,7 @@ public func valueWithGradient(at xs: [Double], in f: ([Variable<Double>]) -> Var
   let inputs = tape.variables(xs)
   let output = f(inputs)
   guard output.isRecorded else { return (output.value, Array(repeating: 0, count: xs.count)) }
-  precondition(output.tape === tape, "valueWithGradient(at:in:): the function's result is recorded on another tape")
+  checkPrecondition(output.tape === tape, "valueWithGradient(at:in:): the function's result is recorded on another tape")
   return (output.value, output.backward()[inputs])
 }
 
@@ -56,10 +56,10 @@ public func valueWithGradient(at x: Tensor, in f: (Variable<Tensor>) -> Variable
   let tape = Tape()
   let input = tape.variable(x)
   let output = f(input)
-  precondition(
+  checkPrecondition(
     output.value.count == 1, "valueWithGradient(at:in:): the function returned shape \(output.value.shape), not a scalar")
   guard output.isRecorded else { return (output.value.scalar, Tensor.zeros(x.shape)) }
-  precondition(output.tape === tape, "valueWithGradient(at:in:): the function's result is recorded on another tape")
+  checkPrecondition(output.tape === tape, "valueWithGradient(at:in:): the function's result is recorded on another tape")
   return (output.value.scalar, output.backward()[input])
 }
 
@@ -75,7 +75,7 @@ public func valueWithPullback(at x: Tensor, in f: (Variable<Tensor>) -> Variable
   let output = f(input)
   let value = output.value
   guard output.isRecorded else { return (value, { _ in Tensor.zeros(x.shape) }) }
-  precondition(output.tape === tape, "valueWithPullback(at:in:): the function's result is recorded on another tape")
+  checkPrecondition(output.tape === tape, "valueWithPullback(at:in:): the function's result is recorded on another tape")
   return (value, { v in output.backward(seed: v, retainingTape: true)[input] })
 }
 
@@ -107,7 +107,7 @@ public func gradient(at xs: [Variable<Double>], in f: ([Variable<Double>]) -> Va
   }
   let output = f(inputs)
   guard output.isRecorded else { return xs.map { _ in Variable(0) } }
-  precondition(output.tape === tape, "gradient(at:in:): the function's result is recorded on another tape")
+  checkPrecondition(output.tape === tape, "gradient(at:in:): the function's result is recorded on another tape")
   let lowest = Int(inputs.map(\.index).min() ?? 0)
   // A result recorded before the inputs (a variable captured from outside) does not depend on them.
   guard Int(output.index) >= lowest else { return xs.map { _ in Variable(0) } }
@@ -124,9 +124,9 @@ public func gradient(at x: Variable<Tensor>, in f: (Variable<Tensor>) -> Variabl
   guard let tape = x.validTape(for: "gradient(at:in:)") else { return Variable(gradient(at: x.value, in: f)) }
   let input = x.identity()
   let output = f(input)
-  precondition(output.value.count == 1, "gradient(at:in:): the function returned shape \(output.value.shape), not a scalar")
+  checkPrecondition(output.value.count == 1, "gradient(at:in:): the function returned shape \(output.value.shape), not a scalar")
   guard output.isRecorded else { return Variable(Tensor.zeros(x.value.shape)) }
-  precondition(output.tape === tape, "gradient(at:in:): the function's result is recorded on another tape")
+  checkPrecondition(output.tape === tape, "gradient(at:in:): the function's result is recorded on another tape")
   guard output.index >= input.index else { return Variable(Tensor.zeros(x.value.shape)) }  // as above
   let adjoints = tape.recordedSweep(
     from: Int(output.index), lowest: Int(input.index), scalarSeed: nil,

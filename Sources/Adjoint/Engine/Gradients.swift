@@ -52,9 +52,9 @@ public struct Gradients {
 
   private func check<V>(_ x: Variable<V>) -> Int32 {
     guard let tape = x.tape else {
-      preconditionFailure("Gradients: this variable is a constant, recorded on no tape; it has no gradient")
+      failPrecondition("Gradients: this variable is a constant, recorded on no tape; it has no gradient")
     }
-    precondition(
+    checkPrecondition(
       tape === self.tape && x.generation == generation,
       "Gradients: this variable is not recorded on the tape (or the recording) these gradients come from")
     return x.index

@@ -134,11 +134,11 @@ struct ScalarArena {
   /// Makes room for at least one more node, or traps if the tape is closed.
   @usableFromInline @inline(never)
   mutating func grow() {
-    precondition(
+    checkPrecondition(
       !isConsumed,
       "Tape: recording onto a tape that backward() has consumed; call reset() first, or pass retainingTape: true to backward()"
     )
-    precondition(allocated < Int(Int32.max), "Tape: more than \(Int32.max) nodes")
+    checkPrecondition(allocated < Int(Int32.max), "Tape: more than \(Int32.max) nodes")
     let newCapacity = Swift.min(Swift.max(1024, allocated * 2), Int(Int32.max))
     let newEntries = UnsafeMutablePointer<ScalarEntry>.allocate(capacity: newCapacity)
     newEntries.moveInitialize(from: entries, count: count)

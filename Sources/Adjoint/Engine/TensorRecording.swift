@@ -109,7 +109,7 @@ extension Variable where Value == Tensor {
     for input in inputs {
       guard let t = input.validTape(for: name) else { continue }
       if let tape {
-        precondition(tape === t, "\(name): the operands are recorded on two different tapes")
+        checkPrecondition(tape === t, "\(name): the operands are recorded on two different tapes")
       } else {
         tape = t
       }

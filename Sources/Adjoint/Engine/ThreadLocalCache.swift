@@ -48,7 +48,7 @@ enum ThreadLocalCache {
       guard let slots else { return }
       Unmanaged<AnyObject>.fromOpaque(slots).release()
     }
-    precondition(status == 0, "Adjoint: pthread_key_create failed (\(status))")
+    checkPrecondition(status == 0, "Adjoint: pthread_key_create failed (\(status))")
     return key
   }()
 

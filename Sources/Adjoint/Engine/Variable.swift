@@ -53,7 +53,7 @@ public struct Variable<Value> {
   @inlinable
   func validTape(for operation: @autoclosure () -> String) -> Tape? {
     guard let tape else { return nil }
-    precondition(
+    checkPrecondition(
       tape.generation == generation,
       "\(operation()): this variable was made before its tape was reset; make it again on the reset tape")
     return tape
@@ -75,7 +75,7 @@ func commonTape<A, B>(_ x: Variable<A>, _ y: Variable<B>, _ operation: @autoclos
   let ty = y.validTape(for: operation())
   switch (tx, ty) {
   case (let a?, let b?):
-    precondition(a === b, "\(operation()): the operands are recorded on two different tapes")
+    checkPrecondition(a === b, "\(operation()): the operands are recorded on two different tapes")
     return a
   case (let a?, nil): return a
   case (nil, let b?): return b

@@ -55,15 +55,15 @@ public struct GradientCheckCase: Sendable, CustomStringConvertible {
     _ name: String, shapeSets: [[[Int]]], in ranges: [ClosedRange<Double>] = [-2...2], gap: Double = 0,
     tolerance: GradientCheckTolerance = .init(), function: Function
   ) {
-    precondition(!shapeSets.isEmpty && !ranges.isEmpty, "GradientCheckCase \"\(name)\": no shape set or no range")
-    precondition(gap >= 0, "GradientCheckCase \"\(name)\": negative gap \(gap)")
+    checkPrecondition(!shapeSets.isEmpty && !ranges.isEmpty, "GradientCheckCase \"\(name)\": no shape set or no range")
+    checkPrecondition(gap >= 0, "GradientCheckCase \"\(name)\": negative gap \(gap)")
     for range in ranges {
-      precondition(
+      checkPrecondition(
         range.upperBound >= gap || range.lowerBound <= -gap,
         "GradientCheckCase \"\(name)\": no value of \(range) is at least \(gap) from 0")
     }
     if case .scalars = function {
-      precondition(
+      checkPrecondition(
         shapeSets.allSatisfy { $0.allSatisfy(\.isEmpty) },
         "GradientCheckCase \"\(name)\": a scalar function takes rank-0 shapes, got \(shapeSets)")
     }
@@ -88,7 +88,7 @@ public struct GradientCheckCase: Sendable, CustomStringConvertible {
     _ name: String, arity: Int, in ranges: [ClosedRange<Double>] = [-2...2], gap: Double = 0,
     tolerance: GradientCheckTolerance = .init(), _ function: @escaping @Sendable ([Variable<Double>]) -> Variable<Double>
   ) {
-    precondition(arity >= 1, "GradientCheckCase \"\(name)\": arity must be at least 1, got \(arity)")
+    checkPrecondition(arity >= 1, "GradientCheckCase \"\(name)\": arity must be at least 1, got \(arity)")
     self.init(
       name, shapeSets: [Array(repeating: [], count: arity)], in: ranges, gap: gap, tolerance: tolerance,
       function: .scalars(function))

@@ -83,7 +83,7 @@ extension GradientCheckCatalog {
   /// differentiated again, on f's ranges.
   static func scalarSecondOrder(_ row: GradientCheckCase) -> GradientCheckCase {
     guard case .scalars(let f) = row.function else {
-      preconditionFailure("GradientCheckCatalog.scalarSecondOrder: \"\(row.name)\" is not a scalar row")
+      failPrecondition("GradientCheckCatalog.scalarSecondOrder: \"\(row.name)\" is not a scalar row")
     }
     return GradientCheckCase(
       "∇(∇\(row.name) · w)", shapeSets: row.shapeSets, in: row.ranges, gap: row.gap, tolerance: row.tolerance,

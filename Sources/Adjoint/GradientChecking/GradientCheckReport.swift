@@ -11,7 +11,7 @@ public struct GradientCheckTolerance: Sendable {
   ///
   /// - Precondition: `step > 0`, and both tolerances are ≥ 0.
   public init(step: Double = 1e-6, absolute: Double = 1e-5, relative: Double = 1e-3) {
-    precondition(step > 0 && absolute >= 0 && relative >= 0, "GradientCheckTolerance: step must be > 0, tolerances ≥ 0")
+    checkPrecondition(step > 0 && absolute >= 0 && relative >= 0, "GradientCheckTolerance: step must be > 0, tolerances ≥ 0")
     self.step = step
     self.absolute = absolute
     self.relative = relative
@@ -54,7 +54,7 @@ extension GradientCheckReport {
     var passed = true
     var sawNaN = false
     for (k, pair) in pairs.enumerated() {
-      precondition(
+      checkPrecondition(
         pair.analytic.shape == pair.numerical.shape,
         "checkGradient: input \(k): the tape's gradient has shape \(pair.analytic.shape), the input \(pair.numerical.shape)")
       let a = pair.analytic.scalars

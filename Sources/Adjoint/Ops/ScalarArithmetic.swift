@@ -37,7 +37,7 @@ extension Variable where Value == Double {
 
   @usableFromInline @inline(never)
   static func trapReset(_ op: ScalarOp) -> Never {
-    preconditionFailure("\(op): this variable was made before its tape was reset; make it again on the reset tape")
+    failPrecondition("\(op): this variable was made before its tape was reset; make it again on the reset tape")
   }
 
   /// x + y.

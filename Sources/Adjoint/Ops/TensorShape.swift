@@ -82,9 +82,9 @@ extension Variable where Value == Tensor {
   ///
   /// - Precondition: at least one tensor, all of the same shape; `axis` in `-(rank + 1)...rank`.
   public init(stacking parts: [Variable], alongAxis axis: Int = 0) {
-    precondition(!parts.isEmpty, "Variable(stacking:alongAxis:): no tensors to stack")
+    checkPrecondition(!parts.isEmpty, "Variable(stacking:alongAxis:): no tensors to stack")
     let shape = parts[0].value.shape
-    precondition(
+    checkPrecondition(
       parts.allSatisfy { $0.value.shape == shape },
       "Variable(stacking:alongAxis:): shapes \(parts.map(\.value.shape)) differ")
     let k = Tensor.stackingAxis(axis, rank: shape.count, "Variable(stacking:alongAxis:)")

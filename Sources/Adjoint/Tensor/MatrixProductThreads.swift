@@ -10,7 +10,7 @@
 ///
 /// - Precondition: `threads` is 1 or 2.
 public func withMatrixProductThreads<R>(_ threads: Int, _ body: () throws -> R) rethrows -> R {
-  precondition(threads == 1 || threads == 2, "withMatrixProductThreads: threads must be 1 or 2, got \(threads)")
+  checkPrecondition(threads == 1 || threads == 2, "withMatrixProductThreads: threads must be 1 or 2, got \(threads)")
   return try MatrixProductThreads.$limit.withValue(threads, operation: body)
 }
 

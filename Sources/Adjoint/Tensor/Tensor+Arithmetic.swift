@@ -82,7 +82,7 @@ extension Tensor {
       return
     }
     let result = Tensor.checkedBroadcastShape(shape, other.shape, operation)
-    precondition(
+    checkPrecondition(
       result == shape, "\(operation): broadcasting \(shape) with \(other.shape) gives \(result), not the left operand's shape")
     if other.count == 1 {
       let y = other.scalar

@@ -30,7 +30,7 @@ extension Tensor {
   /// The broadcast shape of two shapes, trapping with a message naming `operation` if they are incompatible.
   static func checkedBroadcastShape(_ a: [Int], _ b: [Int], _ operation: @autoclosure () -> String) -> [Int] {
     guard let shape = broadcastShape(a, b) else {
-      preconditionFailure("\(operation()): shapes \(a) and \(b) are not broadcast-compatible")
+      failPrecondition("\(operation()): shapes \(a) and \(b) are not broadcast-compatible")
     }
     return shape
   }
@@ -45,7 +45,7 @@ extension Tensor {
   /// - Complexity: O(product of `shape`).
   public func broadcasted(to shape: [Int]) -> Tensor {
     if self.shape == shape { return self }
-    precondition(
+    checkPrecondition(
       Tensor.broadcastShape(self.shape, shape) == shape,
       "broadcasted(to:): shape \(self.shape) cannot be broadcast to \(shape)")
     if count == 1 { return Tensor(repeating: scalar, shape: shape) }
@@ -73,7 +73,7 @@ extension Tensor {
   /// - Complexity: O(count).
   public func summed(toShape shape: [Int]) -> Tensor {
     if self.shape == shape { return self }
-    precondition(
+    checkPrecondition(
       Tensor.broadcastShape(shape, self.shape) == self.shape,
       "summed(toShape:): shape \(shape) does not broadcast to \(self.shape)")
     let leading = self.shape.count - shape.count

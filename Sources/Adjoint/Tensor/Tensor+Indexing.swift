@@ -26,14 +26,14 @@ extension Tensor {
   /// The adjoint of `gathering(columnPerRow:)`: a `[rows, columnCount]` matrix of zeros with this vector's
   /// element i at `[i, columns[i]]`.
   func scattering(columnPerRow columns: [Int], columnCount: Int) -> Tensor {
-    precondition(
+    checkPrecondition(
       rank == 1 && shape[0] == columns.count,
       "scattering(columnPerRow:): \(columns.count) column indices for shape \(shape)")
     var result = Tensor.zeros([columns.count, columnCount])
     withUnsafeBufferPointer { x in
       result.withUnsafeMutableBufferPointer { r in
         for (i, column) in columns.enumerated() {
-          precondition(
+          checkPrecondition(
             column >= 0 && column < columnCount,
             "scattering(columnPerRow:): column \(column) is out of range for \(columnCount) columns")
           r[i * columnCount + column] = x[i]
@@ -52,11 +52,11 @@ extension Tensor {
   /// - Precondition: every label is in `0..<classCount`.
   /// - Complexity: O(labels.count · classCount).
   public static func oneHot(labels: [Int], classCount: Int) -> Tensor {
-    precondition(classCount >= 0, "oneHot(labels:classCount:): negative class count \(classCount)")
+    checkPrecondition(classCount >= 0, "oneHot(labels:classCount:): negative class count \(classCount)")
     var result = Tensor.zeros([labels.count, classCount])
     result.withUnsafeMutableBufferPointer { r in
       for (i, label) in labels.enumerated() {
-        precondition(
+        checkPrecondition(
           label >= 0 && label < classCount,
           "oneHot(labels:classCount:): label \(label) is out of range for \(classCount) classes")
         r[i * classCount + label] = 1
@@ -67,11 +67,11 @@ extension Tensor {
 
   /// Checks that `columns` holds one valid column index per row of this matrix; returns (rows, columns).
   func checkedLabels(_ columns: [Int], _ operation: String) -> (Int, Int) {
-    precondition(rank == 2, "\(operation): expects a rank-2 tensor, got shape \(shape)")
+    checkPrecondition(rank == 2, "\(operation): expects a rank-2 tensor, got shape \(shape)")
     let (rows, width) = (shape[0], shape[1])
-    precondition(columns.count == rows, "\(operation): \(columns.count) column indices for \(rows) rows of shape \(shape)")
+    checkPrecondition(columns.count == rows, "\(operation): \(columns.count) column indices for \(rows) rows of shape \(shape)")
     for column in columns {
-      precondition(
+      checkPrecondition(
         column >= 0 && column < width, "\(operation): column \(column) is out of range for shape \(shape)")
     }
     return (rows, width)

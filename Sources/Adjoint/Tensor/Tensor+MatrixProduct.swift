@@ -71,7 +71,7 @@ extension Tensor {
     let shape = MatrixProductShape(
       "addMatrixProduct", left.shape, right.shape, transposingLeft: transposingLeft,
       transposingRight: transposingRight)
-    precondition(
+    checkPrecondition(
       self.shape == [shape.m, shape.n],
       "addMatrixProduct: accumulator has shape \(self.shape), the product \(shape.description) has shape "
         + "\([shape.m, shape.n])")
@@ -120,13 +120,13 @@ struct MatrixProductShape: CustomStringConvertible {
     self.right = right
     self.transposingLeft = transposingLeft
     self.transposingRight = transposingRight
-    precondition(
+    checkPrecondition(
       left.count == 2 && right.count == 2, "\(operation): expects rank-2 tensors, got shapes \(left) and \(right)")
     m = transposingLeft ? left[1] : left[0]
     k = transposingLeft ? left[0] : left[1]
     let rightRows = transposingRight ? right[1] : right[0]
     n = transposingRight ? right[0] : right[1]
-    precondition(k == rightRows, "\(operation): inner dimensions differ: \(description)")
+    checkPrecondition(k == rightRows, "\(operation): inner dimensions differ: \(description)")
   }
 
   /// The product as written, e.g. `[4, 3] × transpose([5, 3])`.
@@ -142,7 +142,7 @@ private func runMatrixProduct(
   alpha: Double, beta: Double, into result: UnsafeMutableBufferPointer<Double>, threads: Int?,
   kernel: MatrixProductKernel
 ) {
-  precondition(
+  checkPrecondition(
     threads == nil || threads == 1 || threads == 2,
     "\(shape.operation): threads must be 1, 2 or nil, got \(threads.map(String.init) ?? "nil")")
   // Row strides of the stored (untransposed) matrices; at least 1 so that empty matrices stay valid to C.

@@ -18,7 +18,7 @@ extension Tensor {
   @inlinable public static func random(
     shape: [Int], in range: Range<Double>, using generator: inout some RandomNumberGenerator
   ) -> Tensor {
-    precondition(shape.allSatisfy { $0 >= 0 }, "Tensor.random(shape:in:using:): negative dimension in shape \(shape)")
+    checkPrecondition(shape.allSatisfy { $0 >= 0 }, "Tensor.random(shape:in:using:): negative dimension in shape \(shape)")
     return Tensor(shape: shape) { r in for i in 0..<r.count { r[i] = Double.random(in: range, using: &generator) } }
   }
 
@@ -29,7 +29,7 @@ extension Tensor {
   @inlinable public static func random(
     shape: [Int], in range: ClosedRange<Double>, using generator: inout some RandomNumberGenerator
   ) -> Tensor {
-    precondition(shape.allSatisfy { $0 >= 0 }, "Tensor.random(shape:in:using:): negative dimension in shape \(shape)")
+    checkPrecondition(shape.allSatisfy { $0 >= 0 }, "Tensor.random(shape:in:using:): negative dimension in shape \(shape)")
     return Tensor(shape: shape) { r in for i in 0..<r.count { r[i] = Double.random(in: range, using: &generator) } }
   }
 
@@ -47,8 +47,8 @@ extension Tensor {
   @inlinable public static func randomNormal(
     shape: [Int], mean: Double = 0, standardDeviation: Double = 1, using generator: inout some RandomNumberGenerator
   ) -> Tensor {
-    precondition(shape.allSatisfy { $0 >= 0 }, "Tensor.randomNormal: negative dimension in shape \(shape)")
-    precondition(standardDeviation >= 0, "Tensor.randomNormal: negative standard deviation \(standardDeviation)")
+    checkPrecondition(shape.allSatisfy { $0 >= 0 }, "Tensor.randomNormal: negative dimension in shape \(shape)")
+    checkPrecondition(standardDeviation >= 0, "Tensor.randomNormal: negative standard deviation \(standardDeviation)")
     return Tensor(shape: shape) { r in
       var i = 0
       while i < r.count {

@@ -91,7 +91,7 @@ extension Tensor {
   public func argmax(alongAxis axis: Int) -> [Int] {
     let k = normalizedAxis(axis, "argmax(alongAxis:)")
     let (outer, n, inner) = (shape[..<k].reduce(1, *), shape[k], shape[(k + 1)...].reduce(1, *))
-    precondition(n > 0, "argmax(alongAxis:): axis \(axis) of shape \(shape) is empty")
+    checkPrecondition(n > 0, "argmax(alongAxis:): axis \(axis) of shape \(shape) is empty")
     var result = [Int](repeating: 0, count: outer * inner)
     withUnsafeBufferPointer { x in
       for o in 0..<outer {
@@ -111,14 +111,14 @@ extension Tensor {
 
   /// `axis` made non-negative, trapping with a message naming `operation` if it is out of range.
   func normalizedAxis(_ axis: Int, _ operation: @autoclosure () -> String) -> Int {
-    precondition(axis >= -rank && axis < rank, "\(operation()): axis \(axis) is out of range for shape \(shape)")
+    checkPrecondition(axis >= -rank && axis < rank, "\(operation()): axis \(axis) is out of range for shape \(shape)")
     return axis < 0 ? axis + rank : axis
   }
 
   /// The axes made non-negative and sorted, trapping on an axis out of range or repeated.
   func normalizedAxes(_ axes: [Int], _ operation: @autoclosure () -> String) -> [Int] {
     let sorted = axes.map { normalizedAxis($0, operation()) }.sorted()
-    precondition(zip(sorted, sorted.dropFirst()).allSatisfy { $0 != $1 }, "\(operation()): repeated axis in \(axes)")
+    checkPrecondition(zip(sorted, sorted.dropFirst()).allSatisfy { $0 != $1 }, "\(operation()): repeated axis in \(axes)")
     return sorted
   }
 

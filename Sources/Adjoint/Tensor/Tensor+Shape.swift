@@ -22,12 +22,12 @@ extension Tensor {
     if let unknown = newShape.firstIndex(of: -1) {
       let known = newShape.enumerated().filter { $0.offset != unknown }.map(\.element)
       let product = known.reduce(1, *)
-      precondition(
+      checkPrecondition(
         known.allSatisfy { $0 >= 0 } && product > 0 && count % product == 0,
         "reshaped(to:): cannot reshape \(shape) (\(count) scalars) to \(newShape)")
       newShape[unknown] = count / product
     }
-    precondition(
+    checkPrecondition(
       newShape.allSatisfy { $0 >= 0 } && newShape.reduce(1, *) == count,
       "reshaped(to:): cannot reshape \(shape) (\(count) scalars) to \(newShape)")
     if newShape == shape { return self }
@@ -42,7 +42,7 @@ extension Tensor {
   /// - Precondition: the rank is 2.
   /// - Complexity: O(count).
   public func transposed() -> Tensor {
-    precondition(rank == 2, "transposed(): expects a rank-2 tensor, got shape \(shape)")
+    checkPrecondition(rank == 2, "transposed(): expects a rank-2 tensor, got shape \(shape)")
     let (rows, columns) = (shape[0], shape[1])
     return Tensor(shape: [columns, rows]) { r in
       withUnsafeBufferPointer { x in
@@ -61,7 +61,7 @@ extension Tensor {
   /// - Precondition: `permutation` is a permutation of `0..<rank`.
   /// - Complexity: O(count).
   public func transposed(permutation: [Int]) -> Tensor {
-    precondition(
+    checkPrecondition(
       permutation.sorted() == Array(0..<rank),
       "transposed(permutation:): \(permutation) is not a permutation of the axes of shape \(shape)")
     if permutation == Array(0..<rank) { return self }
@@ -88,12 +88,12 @@ extension Tensor {
   /// - Precondition: at least one tensor; all have the same rank ≥ 1 and the same extents except along `axis`.
   /// - Complexity: O(total count).
   public init(concatenating tensors: [Tensor], alongAxis axis: Int = 0) {
-    precondition(!tensors.isEmpty, "Tensor(concatenating:alongAxis:): no tensors to concatenate")
+    checkPrecondition(!tensors.isEmpty, "Tensor(concatenating:alongAxis:): no tensors to concatenate")
     let first = tensors[0]
-    precondition(first.rank > 0, "Tensor(concatenating:alongAxis:): cannot concatenate rank-0 tensors")
+    checkPrecondition(first.rank > 0, "Tensor(concatenating:alongAxis:): cannot concatenate rank-0 tensors")
     let k = first.normalizedAxis(axis, "Tensor(concatenating:alongAxis:)")
     for t in tensors {
-      precondition(
+      checkPrecondition(
         t.rank == first.rank && t.shape.enumerated().allSatisfy { $0.offset == k || $0.element == first.shape[$0.offset] },
         "Tensor(concatenating:alongAxis:): shapes \(tensors.map(\.shape)) differ outside axis \(axis)")
     }
@@ -127,9 +127,9 @@ extension Tensor {
   /// - Precondition: at least one tensor, all of the same shape; `axis` in `-(rank + 1)...rank`.
   /// - Complexity: O(total count).
   public init(stacking tensors: [Tensor], alongAxis axis: Int = 0) {
-    precondition(!tensors.isEmpty, "Tensor(stacking:alongAxis:): no tensors to stack")
+    checkPrecondition(!tensors.isEmpty, "Tensor(stacking:alongAxis:): no tensors to stack")
     let shape = tensors[0].shape
-    precondition(
+    checkPrecondition(
       tensors.allSatisfy { $0.shape == shape }, "Tensor(stacking:alongAxis:): shapes \(tensors.map(\.shape)) differ")
     let k = Tensor.stackingAxis(axis, rank: shape.count, "Tensor(stacking:alongAxis:)")
     var expanded = shape
@@ -139,7 +139,7 @@ extension Tensor {
 
   /// The position of the new axis of a stack, made non-negative.
   static func stackingAxis(_ axis: Int, rank: Int, _ operation: String) -> Int {
-    precondition(axis >= -(rank + 1) && axis <= rank, "\(operation): axis \(axis) is out of range for rank \(rank)")
+    checkPrecondition(axis >= -(rank + 1) && axis <= rank, "\(operation): axis \(axis) is out of range for rank \(rank)")
     return axis < 0 ? axis + rank + 1 : axis
   }
 
@@ -153,7 +153,7 @@ extension Tensor {
   /// - Complexity: O(count of the result).
   public func slicing(_ range: Range<Int>, alongAxis axis: Int) -> Tensor {
     let k = normalizedAxis(axis, "slicing(_:alongAxis:)")
-    precondition(
+    checkPrecondition(
       range.lowerBound >= 0 && range.upperBound <= shape[k],
       "slicing(_:alongAxis:): range \(range) is out of bounds for axis \(axis) of shape \(shape)")
     var newShape = shape

@@ -26,9 +26,9 @@ public struct Tensor: Sendable {
   ///
   /// - Precondition: `scalars.count` equals the product of `shape`, and no dimension is negative.
   public init(shape: [Int], scalars: [Double]) {
-    precondition(shape.allSatisfy { $0 >= 0 }, "Tensor(shape:scalars:): negative dimension in shape \(shape)")
+    checkPrecondition(shape.allSatisfy { $0 >= 0 }, "Tensor(shape:scalars:): negative dimension in shape \(shape)")
     let count = shape.reduce(1, *)
-    precondition(
+    checkPrecondition(
       scalars.count == count,
       "Tensor(shape:scalars:): shape \(shape) needs \(count) scalars, got \(scalars.count)")
     self.shape = shape
@@ -53,7 +53,7 @@ public struct Tensor: Sendable {
   /// - Precondition: every row has the same length.
   public init(_ rows: [[Double]]) {
     let columns = rows.first?.count ?? 0
-    precondition(
+    checkPrecondition(
       rows.allSatisfy { $0.count == columns },
       "Tensor(_ rows:): rows have different lengths \(rows.map(\.count))")
     self.init(shape: [rows.count, columns], scalars: rows.flatMap { $0 })
@@ -61,7 +61,7 @@ public struct Tensor: Sendable {
 
   /// Creates a tensor of the given shape with every scalar equal to `value`.
   public init(repeating value: Double, shape: [Int]) {
-    precondition(shape.allSatisfy { $0 >= 0 }, "Tensor(repeating:shape:): negative dimension in shape \(shape)")
+    checkPrecondition(shape.allSatisfy { $0 >= 0 }, "Tensor(repeating:shape:): negative dimension in shape \(shape)")
     self.init(shape: shape) { $0.initialize(repeating: value) }
   }
 
@@ -114,7 +114,7 @@ public struct Tensor: Sendable {
     switch storage {
     case .scalar(let x): return x
     case .buffer(let b):
-      precondition(b.count == 1, "Tensor.scalar: the tensor has shape \(shape), not a single element")
+      checkPrecondition(b.count == 1, "Tensor.scalar: the tensor has shape \(shape), not a single element")
       return b.base[0]
     }
   }
@@ -184,11 +184,11 @@ public struct Tensor: Sendable {
   }
 
   func offset(of indices: [Int]) -> Int {
-    precondition(
+    checkPrecondition(
       indices.count == shape.count, "Tensor subscript: \(indices.count) indices for shape \(shape)")
     var offset = 0
     for (index, extent) in zip(indices, shape) {
-      precondition(index >= 0 && index < extent, "Tensor subscript: index \(indices) is out of bounds for shape \(shape)")
+      checkPrecondition(index >= 0 && index < extent, "Tensor subscript: index \(indices) is out of bounds for shape \(shape)")
       offset = offset * extent + index
     }
     return offset

@@ -1,3 +1,5 @@
+import Adjoint
+
 /// Parses a command's arguments against its declared options, flags and positional arguments.
 ///
 /// ```swift
@@ -47,11 +49,11 @@ public struct ArgumentParser: Sendable {
     let specifications = arguments.map(\.specification)
     var names = Set<String>()
     for specification in specifications {
-      precondition(specification.name != "help", "\(command): --help is built in and cannot be declared")
-      precondition(names.insert(specification.displayName).inserted, "\(command): \(specification.displayName) is declared twice")
+      checkPrecondition(specification.name != "help", "\(command): --help is built in and cannot be declared")
+      checkPrecondition(names.insert(specification.displayName).inserted, "\(command): \(specification.displayName) is declared twice")
     }
     let positionals = specifications.filter { $0.kind == .positional }
-    precondition(
+    checkPrecondition(
       !zip(positionals, positionals.dropFirst()).contains { !$0.isRequired && $1.isRequired },
       "\(command): a required positional argument cannot follow an optional one")
     self.command = command

@@ -1,3 +1,5 @@
+import Adjoint
+
 /// A declared argument without its value type: what the parser checks and what `--help` shows.
 public struct ArgumentSpecification: Sendable {
   /// The three sorts of argument.
@@ -44,8 +46,8 @@ public struct ArgumentSpecification: Sendable {
     kind: Kind, name: String, placeholder: String?, help: String, isRequired: Bool, defaultDescription: String?,
     type: Value.Type, validate: (@Sendable (Value) -> String?)?
   ) {
-    precondition(!name.isEmpty && !name.hasPrefix("-"), "argument names are given without dashes, got \"\(name)\"")
-    precondition(!name.contains("="), "argument names cannot contain \"=\", got \"\(name)\"")
+    checkPrecondition(!name.isEmpty && !name.hasPrefix("-"), "argument names are given without dashes, got \"\(name)\"")
+    checkPrecondition(!name.contains("="), "argument names cannot contain \"=\", got \"\(name)\"")
     self.kind = kind
     self.name = name
     self.placeholder = placeholder

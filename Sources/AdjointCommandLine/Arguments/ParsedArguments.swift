@@ -1,3 +1,5 @@
+import Adjoint
+
 /// The values found on a command line, read back through the declarations that describe them.
 ///
 /// ```swift
@@ -28,7 +30,7 @@ public struct ParsedArguments: Sendable {
   ///
   /// - Precondition: `flag` was declared to the parser that produced these arguments.
   public subscript(flag: Flag) -> Bool {
-    precondition(declared.contains(flag.specification.displayName), "\(command): \(flag.specification.displayName) was not declared")
+    checkPrecondition(declared.contains(flag.specification.displayName), "\(command): \(flag.specification.displayName) was not declared")
     return flags.contains(flag.specification.displayName)
   }
 
@@ -46,15 +48,15 @@ public struct ParsedArguments: Sendable {
   }
 
   private func value<Value: ArgumentValue>(named name: String, default defaultValue: Value?) -> Value {
-    precondition(declared.contains(name), "\(command): \(name) was not declared to its parser")
+    checkPrecondition(declared.contains(name), "\(command): \(name) was not declared to its parser")
     if let text = values[name] {
       guard let value = Value(argument: text) else {
-        preconditionFailure("\(command): \(name): \"\(text)\" was accepted by the parser but does not parse")
+        failPrecondition("\(command): \(name): \"\(text)\" was accepted by the parser but does not parse")
       }
       return value
     }
     guard let defaultValue else {
-      preconditionFailure("\(command): the required \(name) is missing, which the parser should have caught")
+      failPrecondition("\(command): the required \(name) is missing, which the parser should have caught")
     }
     return defaultValue
   }

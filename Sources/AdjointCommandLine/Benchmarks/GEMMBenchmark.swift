@@ -84,7 +84,7 @@ private func verifyMatmulAgainstNaiveProduct() {
             for p in 0..<k {
               sum += (transposingA ? x[p * m + i] : x[i * k + p]) * (transposingB ? y[j * k + p] : y[p * n + j])
             }
-            precondition(
+            checkPrecondition(
               abs(c[i * n + j] - sum) <= 1e-12 * Double(k),
               "W5-gemm: matmul disagrees with the naive product at [\(i), \(j)] (transposes \(transposingA), "
                 + "\(transposingB), \(threads) threads): \(c[i * n + j]) vs \(sum)")

@@ -1,3 +1,4 @@
+import Adjoint
 import AdjointNN
 import Foundation
 
@@ -28,7 +29,7 @@ struct GradientCheckPlan {
   ///
   /// - Precondition: `seedCount >= 1`.
   init(groups: [GradientCheckGroup], filter: String?, seedCount: Int) {
-    precondition(seedCount >= 1, "adjoint gradcheck: seedCount must be at least 1, got \(seedCount)")
+    checkPrecondition(seedCount >= 1, "adjoint gradcheck: seedCount must be at least 1, got \(seedCount)")
     let seeds = 1...UInt64(seedCount)
     self.groups = groups.compactMap { group in
       let rows = group.cases.filter { row in

@@ -56,7 +56,7 @@ extension LabeledDataset {
     _ bytes: some Collection<UInt8>, fileName: String, labelColumn: LabelColumn = .last,
     header: CSVHeader = .automatic, separator: Character = ",", classCount: Int? = nil
   ) throws -> LabeledDataset {
-    precondition(classCount.map { $0 >= 0 } ?? true, "LabeledDataset.parseCSV: negative classCount \(classCount ?? 0)")
+    checkPrecondition(classCount.map { $0 >= 0 } ?? true, "LabeledDataset.parseCSV: negative classCount \(classCount ?? 0)")
     let parser = NumericCSVParser(
       fileName: fileName, separator: csvSeparatorByte(separator), header: header, labelColumn: labelColumn,
       classCount: classCount)
@@ -72,7 +72,7 @@ extension LabeledDataset {
 /// - Precondition: `separator` is one ASCII character that cannot be part of a number or a line end.
 func csvSeparatorByte(_ separator: Character) -> UInt8 {
   guard let byte = separator.asciiValue, !"\r\n \"0123456789.+-eE".contains(separator) else {
-    preconditionFailure("CSV separator must be an ASCII character that is not part of a number, got \(separator.debugDescription)")
+    failPrecondition("CSV separator must be an ASCII character that is not part of a number, got \(separator.debugDescription)")
   }
   return byte
 }

@@ -22,7 +22,7 @@ extension LabeledDataset {
   public func split(
     trainingFraction: Double, using generator: inout some RandomNumberGenerator
   ) -> (training: LabeledDataset, test: LabeledDataset) {
-    precondition(
+    checkPrecondition(
       trainingFraction >= 0 && trainingFraction <= 1,
       "LabeledDataset.split: trainingFraction must be in 0...1, got \(trainingFraction)")
     let order = randomPermutation(count: count, using: &generator)

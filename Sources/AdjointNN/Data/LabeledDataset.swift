@@ -25,13 +25,13 @@ public struct LabeledDataset: Sendable, Equatable {
   /// - Precondition: `features` has rank 2, `labels.count == features.shape[0]`, and every label is in
   ///   `0..<classCount`.
   public init(features: Tensor, labels: [Int], classCount: Int) {
-    precondition(features.rank == 2, "LabeledDataset: features must have rank 2, got shape \(features.shape)")
-    precondition(
+    checkPrecondition(features.rank == 2, "LabeledDataset: features must have rank 2, got shape \(features.shape)")
+    checkPrecondition(
       labels.count == features.shape[0],
       "LabeledDataset: \(labels.count) labels for \(features.shape[0]) rows (features shape \(features.shape))")
-    precondition(classCount >= 0, "LabeledDataset: negative class count \(classCount)")
+    checkPrecondition(classCount >= 0, "LabeledDataset: negative class count \(classCount)")
     if let bad = labels.first(where: { $0 < 0 || $0 >= classCount }) {
-      preconditionFailure("LabeledDataset: label \(bad) is outside 0..<\(classCount)")
+      failPrecondition("LabeledDataset: label \(bad) is outside 0..<\(classCount)")
     }
     self.features = features
     self.labels = labels
@@ -68,7 +68,9 @@ public struct LabeledDataset: Sendable, Equatable {
 
   /// Creates a data set without checking the labels (for callers that already did).
   init(uncheckedFeatures features: Tensor, labels: [Int], classCount: Int) {
-    assert(features.rank == 2 && labels.count == features.shape[0])
+    checkPrecondition(
+      features.rank == 2 && labels.count == features.shape[0],
+      "LabeledDataset: \(labels.count) labels for features of shape \(features.shape)")
     self.features = features
     self.labels = labels
     self.classCount = classCount
@@ -79,14 +81,14 @@ public struct LabeledDataset: Sendable, Equatable {
 ///
 /// - Precondition: `matrix` has rank 2 and every index is in `0..<matrix.shape[0]`.
 func gatherRows(of matrix: Tensor, _ rows: some Collection<Int>) -> Tensor {
-  precondition(matrix.rank == 2, "gatherRows: expected a rank-2 tensor, got shape \(matrix.shape)")
+  checkPrecondition(matrix.rank == 2, "gatherRows: expected a rank-2 tensor, got shape \(matrix.shape)")
   let rowCount = matrix.shape[0]
   let columns = matrix.shape[1]
   return matrix.withUnsafeBufferPointer { source in
     Tensor(shape: [rows.count, columns]) { destination in
       var offset = 0
       for row in rows {
-        precondition(row >= 0 && row < rowCount, "gatherRows: row \(row) is out of bounds for \(rowCount) rows")
+        checkPrecondition(row >= 0 && row < rowCount, "gatherRows: row \(row) is out of bounds for \(rowCount) rows")
         for column in 0..<columns {
           destination.initializeElement(at: offset + column, to: source[row * columns + column])
         }

@@ -61,7 +61,7 @@ public struct MiniBatches: RandomAccessCollection, Sendable {
   }
 
   private init(dataset: LabeledDataset, batchSize: Int, order: [Int], dropsPartialBatch: Bool) {
-    precondition(batchSize > 0, "MiniBatches: batchSize must be positive, got \(batchSize)")
+    checkPrecondition(batchSize > 0, "MiniBatches: batchSize must be positive, got \(batchSize)")
     self.dataset = dataset
     self.batchSize = batchSize
     self.order = order
@@ -80,7 +80,7 @@ public struct MiniBatches: RandomAccessCollection, Sendable {
   ///
   /// - Complexity: O(`batchSize × featureCount`): the rows are copied into a new tensor.
   public subscript(position: Int) -> Element {
-    precondition(position >= 0 && position < endIndex, "MiniBatches: batch \(position) is out of range 0..<\(endIndex)")
+    checkPrecondition(position >= 0 && position < endIndex, "MiniBatches: batch \(position) is out of range 0..<\(endIndex)")
     let rows = order[(position * batchSize)..<Swift.min((position + 1) * batchSize, order.count)]
     return (gatherRows(of: dataset.features, rows), rows.map { dataset.labels[$0] })
   }

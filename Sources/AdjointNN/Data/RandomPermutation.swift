@@ -20,7 +20,7 @@ func randomPermutation(count: Int, using generator: inout some RandomNumberGener
 ///
 /// - Precondition: `bound > 0`.
 func uniformDraw(below bound: UInt64, using generator: inout some RandomNumberGenerator) -> UInt64 {
-  precondition(bound > 0, "uniformDraw(below:): the bound must be positive")
+  checkPrecondition(bound > 0, "uniformDraw(below:): the bound must be positive")
   var product = generator.next().multipliedFullWidth(by: bound)
   if product.low < bound {
     let threshold = (0 &- bound) % bound  // 2^64 mod bound

@@ -28,11 +28,11 @@ public func checkLayerGradient<L: Layer>(
   makingLayer makeLayer: ([Tensor]) -> L,
   output: (L, Variable<Tensor>) -> Variable<Tensor> = { layer, x in layer(x) }
 ) -> GradientCheckReport {
-  precondition(!inputs.isEmpty, "checkLayerGradient: no batch given")
+  checkPrecondition(!inputs.isEmpty, "checkLayerGradient: no batch given")
   func build(_ inputs: [Tensor]) -> L {
     let values = Array(inputs.dropFirst())
     let layer = makeLayer(values)
-    precondition(
+    checkPrecondition(
       layer.parameters.map(\.shape) == values.map(\.shape),
       "checkLayerGradient: the layer's parameters have shapes \(layer.parameters.map(\.shape)), the values \(values.map(\.shape))")
     return layer

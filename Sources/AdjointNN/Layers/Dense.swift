@@ -33,7 +33,7 @@ public struct Dense: Layer {
     inputSize: Int, outputSize: Int, activation: Activation = .identity,
     using generator: inout some RandomNumberGenerator
   ) {
-    precondition(
+    checkPrecondition(
       inputSize > 0 && outputSize > 0, "Dense: sizes must be positive, got inputSize \(inputSize), outputSize \(outputSize)")
     let weight = activation.initialization.weights(fanIn: inputSize, fanOut: outputSize, using: &generator)
     self.init(weight: weight, bias: Tensor.zeros([outputSize]), activation: activation)
@@ -44,8 +44,8 @@ public struct Dense: Layer {
   /// - Precondition: `weight` has rank 2, shape `[inputSize, outputSize]`, and `bias` has shape
   ///   `[outputSize]`.
   public init(weight: Tensor, bias: Tensor, activation: Activation = .identity) {
-    precondition(weight.rank == 2, "Dense: the weight must have rank 2 [inputSize, outputSize], got shape \(weight.shape)")
-    precondition(
+    checkPrecondition(weight.rank == 2, "Dense: the weight must have rank 2 [inputSize, outputSize], got shape \(weight.shape)")
+    checkPrecondition(
       bias.shape == [weight.shape[1]],
       "Dense: the bias must have shape [\(weight.shape[1])] to match the weight \(weight.shape), got \(bias.shape)")
     self.weight = Parameter(weight, name: "weight")
@@ -63,7 +63,7 @@ public struct Dense: Layer {
   /// - Precondition: `input` has shape `[batch, inputSize]`.
   /// - Complexity: O(batch · inputSize · outputSize).
   public func callAsFunction(_ input: Variable<Tensor>) -> Variable<Tensor> {
-    precondition(
+    checkPrecondition(
       input.value.rank == 2 && input.value.shape[1] == inputSize,
       "Dense: expected an input of shape [batch, \(inputSize)], got \(input.value.shape)")
     let w = weight.variable(alongside: input)

@@ -27,7 +27,7 @@ public final class Dropout<Generator: RandomNumberGenerator>: Layer {
   ///
   /// - Precondition: 0 ≤ probability < 1.
   public init(probability: Double, generator: Generator) {
-    precondition(
+    checkPrecondition(
       probability >= 0 && probability < 1, "Dropout: probability must be in [0, 1), got \(probability)")
     self.probability = probability
     self.generator = generator

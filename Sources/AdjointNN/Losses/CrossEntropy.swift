@@ -21,12 +21,12 @@
 /// - Precondition: `logits` has rank 2 with at least one row, and one label per row, each in range.
 public func softmaxCrossEntropy(logits: Variable<Tensor>, labels: [Int]) -> Variable<Tensor> {
   let shape = logits.value.shape
-  precondition(
+  checkPrecondition(
     shape.count == 2 && shape[0] > 0, "softmaxCrossEntropy: logits must have shape [batch, classes], got \(shape)")
-  precondition(
+  checkPrecondition(
     labels.count == shape[0], "softmaxCrossEntropy: \(labels.count) labels for a batch of \(shape[0])")
   if let bad = labels.first(where: { !(0..<shape[1]).contains($0) }) {
-    preconditionFailure("softmaxCrossEntropy: label \(bad) is not a class in 0..<\(shape[1])")
+    failPrecondition("softmaxCrossEntropy: label \(bad) is not a class in 0..<\(shape[1])")
   }
   return -logits.logSoftmax(alongAxis: 1).gathering(columnPerRow: labels).mean()
 }
@@ -54,9 +54,9 @@ public func softmaxCrossEntropy(logits: Variable<Tensor>, labels: [Int]) -> Vari
 /// - Returns: a scalar (rank-0) variable.
 /// - Precondition: the shapes are equal and not empty.
 public func sigmoidCrossEntropy(logits: Variable<Tensor>, labels: Tensor) -> Variable<Tensor> {
-  precondition(
+  checkPrecondition(
     logits.value.shape == labels.shape,
     "sigmoidCrossEntropy: logits have shape \(logits.value.shape), labels have shape \(labels.shape)")
-  precondition(labels.count > 0, "sigmoidCrossEntropy: empty tensors")
+  checkPrecondition(labels.count > 0, "sigmoidCrossEntropy: empty tensors")
   return (softplus(logits) - logits * Variable(labels)).mean()
 }

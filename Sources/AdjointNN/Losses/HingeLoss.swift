@@ -14,9 +14,9 @@
 /// - Returns: a scalar (rank-0) variable.
 /// - Precondition: the shapes are equal and not empty.
 public func hingeLoss(predicted: Variable<Tensor>, expected: Tensor) -> Variable<Tensor> {
-  precondition(
+  checkPrecondition(
     predicted.value.shape == expected.shape,
     "hingeLoss: predicted has shape \(predicted.value.shape), expected has shape \(expected.shape)")
-  precondition(expected.count > 0, "hingeLoss: empty tensors")
+  checkPrecondition(expected.count > 0, "hingeLoss: empty tensors")
   return relu(1 - predicted * Variable(expected)).mean()
 }

@@ -12,10 +12,10 @@
 /// - Returns: a scalar (rank-0) variable.
 /// - Precondition: the shapes are equal and not empty.
 public func meanSquaredError(predicted: Variable<Tensor>, expected: Tensor) -> Variable<Tensor> {
-  precondition(
+  checkPrecondition(
     predicted.value.shape == expected.shape,
     "meanSquaredError: predicted has shape \(predicted.value.shape), expected has shape \(expected.shape)")
-  precondition(expected.count > 0, "meanSquaredError: empty tensors")
+  checkPrecondition(expected.count > 0, "meanSquaredError: empty tensors")
   let difference = predicted - Variable(expected)
   return (difference * difference).mean()
 }

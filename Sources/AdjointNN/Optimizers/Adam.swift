@@ -48,10 +48,10 @@ public struct Adam: Optimizer {
     weightDecay: Double = 0
   ) {
     checkLearningRate(learningRate, of: "Adam")
-    precondition(beta1 >= 0 && beta1 < 1, "Adam: beta1 must be in [0, 1), got \(beta1)")
-    precondition(beta2 >= 0 && beta2 < 1, "Adam: beta2 must be in [0, 1), got \(beta2)")
-    precondition(epsilon > 0 && epsilon.isFinite, "Adam: epsilon must be > 0, got \(epsilon)")
-    precondition(weightDecay >= 0 && weightDecay.isFinite, "Adam: weight decay must be ≥ 0, got \(weightDecay)")
+    checkPrecondition(beta1 >= 0 && beta1 < 1, "Adam: beta1 must be in [0, 1), got \(beta1)")
+    checkPrecondition(beta2 >= 0 && beta2 < 1, "Adam: beta2 must be in [0, 1), got \(beta2)")
+    checkPrecondition(epsilon > 0 && epsilon.isFinite, "Adam: epsilon must be > 0, got \(epsilon)")
+    checkPrecondition(weightDecay >= 0 && weightDecay.isFinite, "Adam: weight decay must be ≥ 0, got \(weightDecay)")
     self.learningRate = learningRate
     self.beta1 = beta1
     self.beta2 = beta2

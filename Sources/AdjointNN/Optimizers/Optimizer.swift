@@ -54,7 +54,7 @@ struct WeakParameter {
 
 /// Traps unless a learning rate is finite and ≥ 0, naming the optimizer.
 func checkLearningRate(_ learningRate: Double, of optimizer: String) {
-  precondition(
+  checkPrecondition(
     learningRate >= 0 && learningRate.isFinite, "\(optimizer): learning rate must be ≥ 0, got \(learningRate)")
 }
 

@@ -35,9 +35,9 @@ public struct SGD: Optimizer {
   ///   positive momentum.
   public init(learningRate: Double, momentum: Double = 0, nesterov: Bool = false, weightDecay: Double = 0) {
     checkLearningRate(learningRate, of: "SGD")
-    precondition(momentum >= 0 && momentum.isFinite, "SGD: momentum must be ≥ 0, got \(momentum)")
-    precondition(weightDecay >= 0 && weightDecay.isFinite, "SGD: weight decay must be ≥ 0, got \(weightDecay)")
-    precondition(!nesterov || momentum > 0, "SGD: Nesterov momentum needs momentum > 0, got \(momentum)")
+    checkPrecondition(momentum >= 0 && momentum.isFinite, "SGD: momentum must be ≥ 0, got \(momentum)")
+    checkPrecondition(weightDecay >= 0 && weightDecay.isFinite, "SGD: weight decay must be ≥ 0, got \(weightDecay)")
+    checkPrecondition(!nesterov || momentum > 0, "SGD: Nesterov momentum needs momentum > 0, got \(momentum)")
     self.learningRate = learningRate
     self.momentum = momentum
     self.nesterov = nesterov

@@ -28,7 +28,7 @@ public struct ScalarMLP: Sendable {
   /// - Precondition (on assignment): the count stays `parameterCount`.
   public var parameters: [Double] {
     didSet {
-      precondition(
+      checkPrecondition(
         parameters.count == oldValue.count,
         "ScalarMLP: assigned \(parameters.count) parameters to a network of \(oldValue.count)")
     }
@@ -57,7 +57,7 @@ public struct ScalarMLP: Sendable {
   /// - Precondition: every size is positive and `parameters.count` is the network's parameter count.
   public init(inputSize: Int, layerSizes: [Int], parameters: [Double]) {
     let count = ScalarMLP.parameterCount(inputSize: inputSize, layerSizes: layerSizes)
-    precondition(
+    checkPrecondition(
       parameters.count == count, "ScalarMLP: the network has \(count) parameters, got \(parameters.count)")
     self.inputSize = inputSize
     self.layerSizes = layerSizes
@@ -68,7 +68,7 @@ public struct ScalarMLP: Sendable {
   ///
   /// - Precondition: every size is positive, and there is at least one layer.
   public static func parameterCount(inputSize: Int, layerSizes: [Int]) -> Int {
-    precondition(
+    checkPrecondition(
       inputSize > 0 && !layerSizes.isEmpty && layerSizes.allSatisfy { $0 > 0 },
       "ScalarMLP: sizes must be positive, got inputSize \(inputSize), layerSizes \(layerSizes)")
     var count = 0
@@ -85,8 +85,8 @@ public struct ScalarMLP: Sendable {
   /// - Precondition: `input.count == inputSize` and `parameters.count == self.parameters.count`.
   /// - Complexity: one multiply and one add node per weight, one relu node per hidden neuron.
   public func callAsFunction(_ input: [Double], parameters p: [Variable<Double>]) -> [Variable<Double>] {
-    precondition(input.count == inputSize, "ScalarMLP: expected \(inputSize) inputs, got \(input.count)")
-    precondition(
+    checkPrecondition(input.count == inputSize, "ScalarMLP: expected \(inputSize) inputs, got \(input.count)")
+    checkPrecondition(
       p.count == parameters.count, "ScalarMLP: expected \(parameters.count) parameter variables, got \(p.count)")
     // The first layer multiplies by the inputs as constants (no node for an input).
     var offset = 0

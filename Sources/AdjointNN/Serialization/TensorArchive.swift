@@ -26,7 +26,7 @@ public struct TensorArchive: Sendable, Equatable {
   public init(_ entries: [(name: String, tensor: Tensor)] = []) {
     var seen = Set<String>()
     for entry in entries {
-      precondition(seen.insert(entry.name).inserted, "TensorArchive: two tensors are named \"\(entry.name)\"")
+      checkPrecondition(seen.insert(entry.name).inserted, "TensorArchive: two tensors are named \"\(entry.name)\"")
     }
     self.entries = entries
   }
@@ -45,7 +45,7 @@ public struct TensorArchive: Sendable, Equatable {
   ///
   /// - Precondition: no tensor has this name yet.
   public mutating func append(_ tensor: Tensor, named name: String) {
-    precondition(self[name] == nil, "TensorArchive.append: a tensor is already named \"\(name)\"")
+    checkPrecondition(self[name] == nil, "TensorArchive.append: a tensor is already named \"\(name)\"")
     entries.append((name, tensor))
   }
 

@@ -6,7 +6,7 @@ import AdjointNN
 /// two-moons set, hinge loss plus 1e-4·Σ p² over every weight and bias, full-batch SGD with learning rate
 /// 1.0 − 0.9·k/100 for 100 steps, from micrograd's own initial weights (`random.seed(1337)`).
 ///
-/// Expected values: the reference run of the same definition (`bench/peers/py/w2_moons.py`, float64;
+/// Expected values: the reference run of the same definition (`Tests/Benchmarks/peers/py/w2_moons.py`, float64;
 /// micrograd, PyTorch and NumPy agree): the loss at step 0 and at step 99 (before that step's update, as
 /// the notebook prints it) and after the 100th update, printed to 15 significant digits. Both networks here
 /// reproduce them to 1e-12 relative (measured: ~2e-15, the precision of the printed values): the arithmetic is the

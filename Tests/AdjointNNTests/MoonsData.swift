@@ -1,5 +1,5 @@
 // The W2 benchmark's data, copied exactly (Python repr, so every literal is the identical double) from
-// bench/peers/data/moons.json and moons_init.json, written by bench/peers/py/make_data.py:
+// Tests/Benchmarks/peers/data/moons.json and moons_init.json, written by Tests/Benchmarks/peers/py/make_data.py:
 //   moons.json:      sklearn.datasets.make_moons(n_samples=100, noise=0.1, random_state=1); y = 2*y - 1
 //   moons_init.json: micrograd.nn.MLP(2, [16, 16, 1]) after random.seed(1337): W ~ random.uniform(-1, 1) drawn
 //                    layer by layer, neuron by neuron, input by input; b = 0. Layout: W[out][in]; relu except last.

@@ -1,18 +1,18 @@
 import Adjoint
 import Foundation
 
-/// The peer benchmarks' fixed inputs (data and initial weights), read from `bench/peers/data` (or the
+/// The peer benchmarks' fixed inputs (data and initial weights), read from `Tests/Benchmarks/peers/data` (or the
 /// directory in `ADJOINT_BENCH_DATA`), so that Adjoint trains on exactly what the peers train on.
 enum BenchmarkData {
   static var directory: URL {
-    URL(fileURLWithPath: ProcessInfo.processInfo.environment["ADJOINT_BENCH_DATA"] ?? "bench/peers/data")
+    URL(fileURLWithPath: ProcessInfo.processInfo.environment["ADJOINT_BENCH_DATA"] ?? "Tests/Benchmarks/peers/data")
   }
 
   struct MissingFile: Error, CustomStringConvertible {
     let path: String
     let reason: String
     var description: String {
-      "cannot read \(path) (\(reason)); run from the repository root or set ADJOINT_BENCH_DATA to bench/peers/data"
+      "cannot read \(path) (\(reason)); run from the repository root or set ADJOINT_BENCH_DATA to Tests/Benchmarks/peers/data"
     }
   }
 

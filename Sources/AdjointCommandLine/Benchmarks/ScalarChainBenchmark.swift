@@ -8,7 +8,7 @@ import Darwin
 
 /// Workload W1 (scalar chain): `y = y + tanh(exp(sin(y))) * 0.001`, repeated until `n` primitive operations,
 /// value and dy/dx at x = 0.5 — with Adjoint as a user calls it, and on plain `Double` (the floor) in the
-/// same process. Definitions: bench/peers/WORKLOADS.md.
+/// same process. Definitions: Tests/Benchmarks/peers/WORKLOADS.md.
 enum ScalarChainBenchmark {
   static let operationsPerIteration = 5
   /// Published reference values (value, gradient) for n = 10,000 and 1,000,000.

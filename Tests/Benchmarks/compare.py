@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Side-by-side benchmark: Adjoint (`adjoint bench Wk`) against its peers (numpy, PyTorch, JAX, micrograd,
-Swift's _Differentiation) on workloads W1-W5 (bench/peers/WORKLOADS.md), in one run, interleaved.
+Swift's _Differentiation) on workloads W1-W5 (Tests/Benchmarks/peers/WORKLOADS.md), in one run, interleaved.
 
-Normally started by bench/compare.sh, which builds Adjoint and the Swift W1 peer first. Standard library only.
+Normally started by Tests/Benchmarks/compare.sh, which builds Adjoint and the Swift W1 peer first. Standard library only.
 
   compare.py [--workloads W1 .. W5] [--rounds 2] [--tag NAME] [--skip-slow] [--slow-rounds 1] [--jax-eager]
   compare.py --report DIR          # print the table of an existing results folder again
@@ -27,8 +27,8 @@ import sys
 import threading
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))  # bench/
-ROOT = os.path.dirname(HERE)
+HERE = os.path.dirname(os.path.abspath(__file__))  # Tests/Benchmarks/
+ROOT = os.path.dirname(os.path.dirname(HERE))
 PEERS = os.path.join(HERE, "peers")
 NAMES = {"W1": "W1-scalar-chain", "W2": "W2-micrograd-demo", "W3": "W3-digits-mlp", "W4": "W4-mnist-size-mlp",
          "W5": "W5-gemm"}
@@ -506,8 +506,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--workloads", nargs="+", default=list(NAMES), choices=list(NAMES))
     ap.add_argument("--rounds", type=int, default=2, help="Adjoint/peers alternations per workload (default 2)")
-    ap.add_argument("--tag", help="results go to bench/results/TAG (committable); default "
-                                  "bench/results/local/<timestamp> (git-ignored)")
+    ap.add_argument("--tag", help="results go to Tests/Benchmarks/results/TAG (committable); default "
+                                  "Tests/Benchmarks/results/local/<timestamp> (git-ignored)")
     ap.add_argument("--skip-slow", action="store_true", help="leave out micrograd with GC on (W1, W2), "
                                                              "torch eager and autograd (W1)")
     ap.add_argument("--slow-rounds", type=int, default=1, help="run the slow peers in the first N rounds only "

@@ -1,18 +1,18 @@
 #!/usr/bin/env bash
 # One command for the side-by-side benchmark: builds Adjoint in release and the Swift W1 peer, then runs
-# bench/compare.py (Adjoint and the peers interleaved), which prints a Markdown table with the targets.
-#   bench/compare.sh [compare.py options]      e.g.  bench/compare.sh --workloads W3 W4 --rounds 3 --tag docs-w34
-#   PEERS_VENV            the peers' Python venv from bench/setup_peers.sh (default $HOME/.cache/adjoint-peers-venv)
+# Tests/Benchmarks/compare.py (Adjoint and the peers interleaved), which prints a Markdown table with the targets.
+#   Tests/Benchmarks/compare.sh [compare.py options]      e.g.  Tests/Benchmarks/compare.sh --workloads W3 W4 --rounds 3 --tag docs-w34
+#   PEERS_VENV            the peers' Python venv from Tests/Benchmarks/setup_peers.sh (default $HOME/.cache/adjoint-peers-venv)
 #   ADJOINT_BUILD_FLAGS   extra flags for `swift build -c release` (e.g. "-Xswiftc -Ounchecked")
 #   ADJOINT_BIN           use this executable instead of building (it is run as `$ADJOINT_BIN bench Wk`)
 #   SWIFTC_FLAGS          flags for the Swift W1 peer (default -O, as in the reference figures)
 # Build output goes to stderr; stdout is the table only.
 set -uo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-ROOT="$(dirname "$HERE")"
+ROOT="$(cd "$HERE/../.." && pwd)"
 export PEERS_VENV="${PEERS_VENV:-$HOME/.cache/adjoint-peers-venv}"
 if [ ! -x "$PEERS_VENV/bin/python" ]; then
-  echo "compare.sh: no peers venv at $PEERS_VENV; run bench/setup_peers.sh first" >&2
+  echo "compare.sh: no peers venv at $PEERS_VENV; run Tests/Benchmarks/setup_peers.sh first" >&2
   exit 1
 fi
 cd "$ROOT"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Makes the Python environment for the peer benchmarks (numpy, torch CPU, JAX, micrograd, ...), OUTSIDE the repo.
 #   PEERS_VENV   where (default: $HOME/.cache/adjoint-peers-venv)
-#   PYTHON       interpreter to build it from (default: python3; the figures in bench/peers were taken with 3.11)
+#   PYTHON       interpreter to build it from (default: python3; the figures in Tests/Benchmarks/peers were taken with 3.11)
 # Idempotent: when the venv already holds exactly these versions it only says so. The versions are those measured
 # in /work/shared/bench/RESULTS.md. Takes a few minutes the first time (about 1 GB of wheels).
 set -euo pipefail

@@ -20,6 +20,8 @@
 ///   - condition: the requirement; evaluated once.
 ///   - message: what went wrong, naming the operation, the operands' shapes and what was expected. Built only
 ///     when the check fails.
+///   - file: the file reported with the message (the caller's, by default).
+///   - line: the line reported with the message.
 @inlinable @inline(__always)
 public func checkPrecondition(
   _ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String,
@@ -33,6 +35,11 @@ public func checkPrecondition(
 ///
 /// The message goes to standard error as `Fatal error: <message>` and the process stops with a non-zero
 /// status.
+///
+/// - Parameters:
+///   - message: what went wrong, naming the operation, the operands' shapes and what was expected.
+///   - file: the file reported with the message (the caller's, by default).
+///   - line: the line reported with the message.
 @inline(never)
 public func failPrecondition(
   _ message: @autoclosure () -> String, file: StaticString = #fileID, line: UInt = #line

@@ -94,6 +94,8 @@ extension Variable where Value == Tensor {
   ///
   /// - Parameters:
   ///   - mask: a constant: nonzero where the result takes `a`.
+  ///   - a: the values taken where the mask is nonzero.
+  ///   - b: the values taken where the mask is zero.
   /// - Precondition: the three shapes are broadcast-compatible.
   public static func selecting(where mask: Tensor, _ a: Variable, _ b: Variable) -> Variable {
     record("selecting", value: Tensor.selecting(where: mask, a.value, b.value), inputs: [a, b]) { v, inputs, _ in

@@ -25,6 +25,8 @@ extension Tensor {
   ///
   /// - Parameters:
   ///   - mask: nonzero where the result takes `a`, zero where it takes `b` (a NaN counts as nonzero).
+  ///   - a: the values taken where the mask is nonzero.
+  ///   - b: the values taken where the mask is zero.
   /// - Precondition: the three shapes are broadcast-compatible.
   /// - Complexity: O(count of the result).
   public static func selecting(where mask: Tensor, _ a: Tensor, _ b: Tensor) -> Tensor {

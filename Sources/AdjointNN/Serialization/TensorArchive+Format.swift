@@ -22,7 +22,7 @@ enum TensorArchiveFormat {
 }
 
 extension TensorArchive {
-  /// The archive's bytes in the format of ``TensorArchiveFormat``.
+  /// The archive's bytes in the tensor archive format (described in `Docs/Data.md`).
   ///
   /// - Complexity: O(*n*) in the number of scalars.
   public func encoded() -> [UInt8] {

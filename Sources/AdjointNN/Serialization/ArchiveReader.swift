@@ -49,6 +49,31 @@ struct ArchiveReader {
     (0..<(T.bitWidth / 8)).reduce(0) { $0 | T(bytes[offset + $1]) << (8 * $1) }
   }
 
+  /// The most scalars a tensor may have: 2⁶⁰ − 1, so that its size in bytes fits in an `Int`.
+  static let maximumScalarCount = Int.max / 8
+
+  /// The stored dimensions of tensor `name` as a shape, if it is one a tensor can have.
+  ///
+  /// The product of the dimensions, with zeros counted as 1, must not exceed ``maximumScalarCount``: a zero
+  /// dimension makes a tensor empty but does not make `[0, Int.max, Int.max]` a shape that strides, reductions
+  /// and transposes can compute with. The product is computed with overflow checks at every step.
+  ///
+  /// - Throws: a ``Failure`` naming the tensor, the dimension (0-based) and its value.
+  static func checkedShape(_ extents: [UInt64], name: String) throws(Failure) -> [Int] {
+    var bounded = 1
+    for (axis, extent) in extents.enumerated() {
+      let (product, overflow) = bounded.multipliedReportingOverflow(by: max(Int(truncatingIfNeeded: extent), 1))
+      guard extent <= UInt64(maximumScalarCount), !overflow, product <= maximumScalarCount else {
+        let shape = "[" + extents.map(String.init).joined(separator: ", ") + "]"
+        throw Failure(
+          reason: "tensor \"\(name)\" dimension \(axis) = \(extent) is impossible: the shape \(shape) has more than "
+            + "\(maximumScalarCount) elements, even counting zero dimensions as 1")
+      }
+      bounded = product
+    }
+    return extents.map { Int($0) }
+  }
+
   /// Reads one entry: name, rank, dimensions, scalars.
   mutating func entry(index: Int) throws(Failure) -> (name: String, tensor: Tensor) {
     offset = try take(4, for: "the name length of entry \(index)").lowerBound
@@ -63,17 +88,9 @@ struct ArchiveReader {
       throw Failure(reason: "\"\(name)\" has rank \(rank), more than \(TensorArchiveFormat.maximumRank)")
     }
     offset = try take(8 * rank, for: "the shape of \"\(name)\"").lowerBound
-    var shape: [Int] = []
-    var count = 1
-    for _ in 0..<rank {
-      let extent = uint64()
-      let (product, overflow) = count.multipliedReportingOverflow(by: Int(truncatingIfNeeded: extent))
-      guard extent <= UInt64(Int.max), !overflow, product <= Int.max / 8 else {
-        throw Failure(reason: "\"\(name)\" has an impossible shape")
-      }
-      shape.append(Int(extent))
-      count = product
-    }
+    let extents = (0..<rank).map { _ in uint64() }
+    let shape = try ArchiveReader.checkedShape(extents, name: name)
+    let count = shape.reduce(1, *)  // checkedShape bounded it
     let scalarRange = try take(8 * count, for: "the scalars of \"\(name)\"")
     let tensor = bytes.withUnsafeBytes { raw in
       Tensor(shape: shape) { scalars in

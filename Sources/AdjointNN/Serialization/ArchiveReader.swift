@@ -49,25 +49,29 @@ struct ArchiveReader {
     (0..<(T.bitWidth / 8)).reduce(0) { $0 | T(bytes[offset + $1]) << (8 * $1) }
   }
 
-  /// The most scalars a tensor may have: 2⁶⁰ − 1, so that its size in bytes fits in an `Int`.
-  static let maximumScalarCount = Int.max / 8
+  /// The most elements a shape may describe, counting zero dimensions as 1, in an archive of `fileSize` bytes:
+  /// 2³² or the number of scalars the file could hold (`fileSize / 8`), whichever is larger.
+  ///
+  /// A stored tensor's scalars must be in the file, so this bounds only empty tensors: `[0, 2⁶², 2⁶²]` holds no
+  /// scalar, but a sum along its first axis, or a broadcast against it, would have to make 2¹²⁴ of them.
+  static func maximumShapeSize(fileSize: Int) -> Int { max(1 << 32, fileSize / 8) }
 
   /// The stored dimensions of tensor `name` as a shape, if it is one a tensor can have.
   ///
-  /// The product of the dimensions, with zeros counted as 1, must not exceed ``maximumScalarCount``: a zero
-  /// dimension makes a tensor empty but does not make `[0, Int.max, Int.max]` a shape that strides, reductions
-  /// and transposes can compute with. The product is computed with overflow checks at every step.
+  /// The product of the dimensions, with zeros counted as 1, is computed with overflow checks at every step and
+  /// must not exceed `limit` (``maximumShapeSize(fileSize:)``): a zero dimension makes a tensor empty, but does
+  /// not make `[0, Int.max, Int.max]` a shape that strides, reductions and transposes can compute with.
   ///
   /// - Throws: a ``Failure`` naming the tensor, the dimension (0-based) and its value.
-  static func checkedShape(_ extents: [UInt64], name: String) throws(Failure) -> [Int] {
+  static func checkedShape(_ extents: [UInt64], name: String, limit: Int) throws(Failure) -> [Int] {
     var bounded = 1
     for (axis, extent) in extents.enumerated() {
       let (product, overflow) = bounded.multipliedReportingOverflow(by: max(Int(truncatingIfNeeded: extent), 1))
-      guard extent <= UInt64(maximumScalarCount), !overflow, product <= maximumScalarCount else {
+      guard extent <= UInt64(Int.max), !overflow, product <= limit else {
         let shape = "[" + extents.map(String.init).joined(separator: ", ") + "]"
         throw Failure(
           reason: "tensor \"\(name)\" dimension \(axis) = \(extent) is impossible: the shape \(shape) has more than "
-            + "\(maximumScalarCount) elements, even counting zero dimensions as 1")
+            + "\(limit) elements, even counting zero dimensions as 1")
       }
       bounded = product
     }
@@ -89,7 +93,8 @@ struct ArchiveReader {
     }
     offset = try take(8 * rank, for: "the shape of \"\(name)\"").lowerBound
     let extents = (0..<rank).map { _ in uint64() }
-    let shape = try ArchiveReader.checkedShape(extents, name: name)
+    let shape = try ArchiveReader.checkedShape(
+      extents, name: name, limit: ArchiveReader.maximumShapeSize(fileSize: bytes.count))
     let count = shape.reduce(1, *)  // checkedShape bounded it
     let scalarRange = try take(8 * count, for: "the scalars of \"\(name)\"")
     let tensor = bytes.withUnsafeBytes { raw in

@@ -68,13 +68,13 @@ enum ReaderFuzzTarget: String, CaseIterable {
       [UInt8(word >> 24), UInt8((word >> 16) & 0xFF), UInt8((word >> 8) & 0xFF), UInt8(word & 0xFF)]
     } + data
   }
-  private static let images = idx([4, 3, 2], data: (0..<24).map { UInt8($0 * 10) })
-  private static let labels = idx([4], data: [3, 1, 4, 1])
-  private static let imageFields = (0..<4).map { FuzzField(offset: 4 * $0, width: 4, isBigEndian: true) }
-  private static let labelFields = (0..<2).map { FuzzField(offset: 4 * $0, width: 4, isBigEndian: true) }
+  static let images = idx([4, 3, 2], data: (0..<24).map { UInt8($0 * 10) })
+  static let labels = idx([4], data: [3, 1, 4, 1])
+  static let imageFields = (0..<4).map { FuzzField(offset: 4 * $0, width: 4, isBigEndian: true) }
+  static let labelFields = (0..<2).map { FuzzField(offset: 4 * $0, width: 4, isBigEndian: true) }
 
   /// Pads or cuts an IDX file to the length its header gives, when that is at most 64 KiB.
-  private static func fitLength(_ bytes: inout [UInt8], rank: Int, using mutator: inout FuzzMutator) {
+  static func fitLength(_ bytes: inout [UInt8], rank: Int, using mutator: inout FuzzMutator) {
     let headerSize = 4 + 4 * rank
     guard bytes.count >= headerSize else { return }
     var size = 1
@@ -98,6 +98,11 @@ enum ReaderFuzzTarget: String, CaseIterable {
     // after the length check: counts that differ, labels above 9.
     if mutator.below(2) == 0 { ReaderFuzzTarget.fitLength(&images, rank: 3, using: &mutator) }
     if mutator.below(2) == 0 { ReaderFuzzTarget.fitLength(&labels, rank: 1, using: &mutator) }
+    return ReaderFuzzTarget.checkIDX(images: images, labels: labels)
+  }
+
+  /// Runs the MNIST reader on a pair of IDX files and checks what it returns.
+  static func checkIDX(images: [UInt8], labels: [UInt8]) -> FuzzOutcome {
     do {
       let data = try MNIST.dataset(images: images, imagesName: "images", labels: labels, labelsName: "labels")
       let rows = Int(IDXHeader.bigEndianWord(images, at: 8)) * Int(IDXHeader.bigEndianWord(images, at: 12))
@@ -112,7 +117,7 @@ enum ReaderFuzzTarget: String, CaseIterable {
 
   // MARK: CSV
 
-  private static let csvSeeds = [
+  static let csvSeeds = [
     "a,b,label\n0.25,1,1\n0.5,2,0\n-3,4e2,2\n",
     "1,0.1,0.2\n0,0.3,0.4\n1,0.5,0.6\n2,0.7,0.8\n",
     "5.1,3.5,1.4,0.2,0\r\n4.9,3.0,1.4,0.2,0\r\n7.0,3.2,4.7,1.4,1\r\n6.3,3.3,6.0,2.5,2\r\n",
@@ -121,6 +126,11 @@ enum ReaderFuzzTarget: String, CaseIterable {
 
   private func runCSV(_ mutator: inout FuzzMutator) -> FuzzOutcome {
     let bytes = mutator.mutateCSV(ReaderFuzzTarget.csvSeeds[mutator.below(ReaderFuzzTarget.csvSeeds.count)])
+    return ReaderFuzzTarget.checkCSV(bytes, options: &mutator)
+  }
+
+  /// Runs a CSV reader on `bytes`, with options drawn from `options`, and checks what it returns.
+  static func checkCSV(_ bytes: [UInt8], options mutator: inout FuzzMutator) -> FuzzOutcome {
     let labelColumn = [LabelColumn.last, .first, .index(mutator.below(6) - 1)][mutator.below(3)]
     let header = [CSVHeader.automatic, .present, .absent][mutator.below(3)]
     let separator: Character = mutator.below(8) == 0 ? ";" : ","
@@ -149,7 +159,7 @@ enum ReaderFuzzTarget: String, CaseIterable {
 
   // MARK: Archives
 
-  private static let archiveSeed = TensorArchive([
+  static let archiveSeed = TensorArchive([
     (name: "w", tensor: Tensor([[1, 2, 3], [4, 5, 6]])),
     (name: "b", tensor: Tensor([0.5, -0.5])),
     (name: "s", tensor: Tensor(2.0)),
@@ -157,7 +167,7 @@ enum ReaderFuzzTarget: String, CaseIterable {
   ]).encoded()
 
   /// The archive's header fields: version, entry count, and each entry's name length, rank and dimensions.
-  private static let archiveFields: [FuzzField] = {
+  static let archiveFields: [FuzzField] = {
     var fields = [FuzzField(offset: 8, width: 4, isBigEndian: false), FuzzField(offset: 12, width: 4, isBigEndian: false)]
     var offset = 16
     let bytes = archiveSeed
@@ -195,15 +205,24 @@ enum ReaderFuzzTarget: String, CaseIterable {
       ]
       bytes = mutator.mutateBinary(seed, fields: ReaderFuzzTarget.archiveFields + trailerFields)
     }
+    return ReaderFuzzTarget.checkArchive(bytes)
+  }
+
+  /// Decodes `bytes` as an archive and checks what it returns.
+  static func checkArchive(_ bytes: [UInt8]) -> FuzzOutcome {
     do {
       let archive = try TensorArchive(decoding: bytes, fileName: "m.adjt")
       guard archive.encoded() == bytes else { return .violation("a decoded archive does not re-encode to its bytes") }
       for (name, tensor) in archive.entries {
-        guard tensor.count == tensor.shape.reduce(1, *), tensor.count <= bytes.count / 8 else {
-          return .violation("tensor \"\(name)\" has shape \(tensor.shape) and \(tensor.count) scalars")
+        // The size of the shape with zeros counted as 1, without trapping on overflow (nil) itself.
+        let size = tensor.shape.reduce(Optional(1)) { size, extent in
+          size.flatMap { $0.multipliedReportingOverflow(by: max(extent, 1)) }.flatMap { $0.overflow ? nil : $0.partialValue }
         }
+        guard let size, size <= max(1 << 32, bytes.count / 8), tensor.count <= bytes.count / 8,
+          tensor.count == (tensor.shape.contains(0) ? 0 : size)
+        else { return .violation("tensor \"\(name)\" has shape \(tensor.shape) and \(tensor.count) scalars") }
         // What used to trap later: reductions and transposes, where their results are small enough to make.
-        if tensor.shape.reduce(1, { $0 * max($1, 1) }) <= 1 << 16 {
+        if size <= 1 << 16 {
           _ = tensor.sum()
           if tensor.rank >= 1 { _ = tensor.sum(alongAxes: [0]) }
           if tensor.rank == 2 { _ = tensor.transposed() }

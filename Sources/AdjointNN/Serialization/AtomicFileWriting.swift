@@ -39,7 +39,7 @@ struct FileWriter {
 /// `url` is replaced by the file, not followed.
 ///
 /// A process killed half way cannot remove its temporary file, so the writer holds an exclusive `flock` on it
-/// from its creation to its rename, and every write first removes the temporaries of `url` that no live process
+/// from its creation until after its rename, and every write first removes the temporaries of `url` that no live process
 /// holds (``removeAbandonedTemporaryFiles(of:)``): debris lasts only until the next save to the same path.
 ///
 /// - Throws: ``FileSystemFailure`` for a failed system call, or whatever `body` throws.
@@ -61,6 +61,10 @@ func writeAtomically(to url: URL, _ body: (FileWriter) throws -> Void) throws {
   }
   try body(FileWriter(descriptor: descriptor, path: path))
   guard fsync(descriptor) == 0 else { throw FileSystemFailure.lastError(path: path) }
+  // The lock belongs to the open file description, so a duplicate keeps it through the checked `close` until
+  // after the rename: an unlocked temporary file could be taken for debris and removed by another save.
+  let lockHolder = dup(descriptor)
+  defer { if lockHolder >= 0 { close(lockHolder) } }
   isOpen = false
   guard close(descriptor) == 0 else { throw FileSystemFailure.lastError(path: path) }
   guard rename(temporaryPath, path) == 0 else { throw FileSystemFailure.lastError(path: path) }

@@ -112,7 +112,7 @@ private func parse(
   @Test func labelsMustBeWholeNumbersInRange() throws {
     #expect(throws: DataError.invalidLabel(file: "t.csv", line: 1, column: 3, found: "3.5")) { try parse("1,2,3.5\n") }
     #expect(throws: DataError.invalidLabel(file: "t.csv", line: 1, column: 3, found: "cat")) { try parse("1,2,cat\n") }
-    #expect(try parse("1,2,3.0\n").labels == [3])
+    #expect(try parse("1,2,3.0\n", classCount: 4).labels == [3])
     let negative = DataError.labelOutOfRange(file: "t.csv", position: "line 2, column 3", label: -1, classCount: nil)
     #expect(throws: negative) { try parse("1,2,0\n1,2,-1\n") }
     #expect(negative.description == "t.csv line 2, column 3: label -1 is out of range: expected 0 or more")

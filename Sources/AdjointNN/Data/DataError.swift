@@ -55,6 +55,19 @@ public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
   /// images).
   case shapeMismatch(file: String, expected: [Int], found: [Int])
 
+  /// A field of a binary file's header (an IDX dimension) holds a value no real file can have: the sizes it
+  /// implies overflow a 64-bit integer or exceed a documented limit. `field` names it (`"rows"`), `value` is what
+  /// the header says, `reason` what is wrong with it.
+  case invalidHeaderField(file: String, field: String, value: Int, reason: String)
+
+  /// A CSV label implies more classes than a file may imply when the caller does not state the class count
+  /// (``LabeledDataset/maximumInferredClassCount``).
+  case tooManyClasses(file: String, line: Int, column: Int, label: Int, limit: Int)
+
+  /// The largest CSV label implies `label + 1` classes but only `presentClasses` of them occur, fewer than half,
+  /// and the caller did not state the class count: the labels are probably not numbered 0, 1, 2, ….
+  case sparseLabels(file: String, line: Int, column: Int, label: Int, presentClasses: Int)
+
   /// A one-line account of the error, naming the file and what went wrong.
   public var description: String {
     switch self {
@@ -88,6 +101,15 @@ public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
       return "\(imagesFile) holds \(imageCount) images but \(labelsFile) holds \(labelCount) labels"
     case .shapeMismatch(let file, let expected, let found):
       return "\(file): expected items of shape \(expected), found \(found)"
+    case .invalidHeaderField(let file, let field, let value, let reason):
+      return "\(file): header field \(field) = \(value) is impossible: \(reason)"
+    case .tooManyClasses(let file, let line, let column, let label, let limit):
+      return "\(file) line \(line), column \(column): label \(label) implies \(label &+ 1) classes, more than the "
+        + "\(limit) a file may imply without classCount; pass classCount to allow more"
+    case .sparseLabels(let file, let line, let column, let label, let presentClasses):
+      return "\(file) line \(line), column \(column): label \(label) implies \(label &+ 1) classes but only "
+        + "\(presentClasses) of them occur; without classCount, at least half of the classes 0 to \(label) must "
+        + "occur: number the labels 0, 1, 2, … or pass classCount"
     }
   }
 }

@@ -19,9 +19,13 @@ extension LabeledDataset {
   ///   - header: Whether the first line names the columns (the names are not kept: see ``CSVTable``).
   ///   - separator: The ASCII character between fields.
   ///   - classCount: The number of classes. When given, labels must lie in `0..<classCount`; when `nil`, it is
-  ///     one more than the largest label.
+  ///     one more than the largest label, which must be below ``maximumInferredClassCount``, and at least half of
+  ///     the classes must occur (the rule of ``inferredClassCount(ofLabels:)``).
   /// - Returns: The rows, with `features` of shape `[rows, fields - 1]`.
-  /// - Throws: ``DataError`` naming the file, the line, the column, what was found and what was expected.
+  /// - Throws: ``DataError`` naming the file, the line, the column, what was found and what was expected;
+  ///   ``DataError/tooManyClasses(file:line:column:label:limit:)`` or
+  ///   ``DataError/sparseLabels(file:line:column:label:presentClasses:)`` when `classCount` is `nil` and the labels
+  ///   break the class rule.
   /// - Precondition: `separator` is a single ASCII character other than a newline, a space, a quote, a digit or
   ///   part of a number.
   /// - Complexity: O(*n*) in the size of the file.
@@ -49,7 +53,8 @@ extension LabeledDataset {
   ///   - labelColumn: Which field holds the label.
   ///   - header: Whether the first line names the columns.
   ///   - separator: The ASCII character between fields.
-  ///   - classCount: The number of classes, or `nil` to use one more than the largest label.
+  ///   - classCount: The number of classes, or `nil` to use one more than the largest label (bounded and dense:
+  ///     see ``readCSV(from:labelColumn:header:separator:classCount:)``).
   /// - Returns: The rows, with `features` of shape `[rows, fields - 1]`.
   /// - Throws: ``DataError``.
   public static func parseCSV(
@@ -62,7 +67,7 @@ extension LabeledDataset {
       classCount: classCount)
     let table = try withContiguousBytes(bytes) { buffer throws(DataError) in try parser.parse(buffer) }
     let features = Tensor(shape: [table.rowCount, table.fieldCount - 1], scalars: table.values)
-    let classes = classCount ?? ((table.labels.max() ?? -1) + 1)
+    let classes = try classCount ?? csvClassCount(of: table, fileName: fileName)
     return LabeledDataset(uncheckedFeatures: features, labels: table.labels, classCount: classes)
   }
 }

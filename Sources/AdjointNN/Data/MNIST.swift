@@ -31,7 +31,7 @@ public enum MNIST {
   ///   `t10k-images-idx3-ubyte` and `t10k-labels-idx1-ubyte`, uncompressed.
   /// - Returns: Both sets; features have shape `[count, rows × columns]` with values in `[0, 1]`.
   /// - Throws: ``DataError``: a missing file (``DataError/compressedFile(file:)`` when only its `.gz` is there),
-  ///   a wrong magic number, a truncated or overlong file, different image and label counts, labels above 9, or
+  ///   a wrong magic number, an impossible header (an image of more than 2³¹ − 1 pixels), a truncated or overlong file, different image and label counts, labels above 9, or
   ///   test images of another size than the training images.
   /// - Complexity: O(*n*) in the size of the files.
   public static func load(from directory: URL) throws -> (training: LabeledDataset, test: LabeledDataset) {
@@ -57,13 +57,25 @@ public enum MNIST {
     let imagesName = displayName(of: images)
     let labelsName = displayName(of: labels)
     let imageBytes = try contents(of: images)
-    let imageHeader = try IDXHeader(parsing: imageBytes, rank: 3, fileName: imagesName)
     let labelBytes = try contents(of: labels)
-    let labelHeader = try IDXHeader(parsing: labelBytes, rank: 1, fileName: labelsName)
+    return try dataset(images: imageBytes, imagesName: imagesName, labels: labelBytes, labelsName: labelsName)
+  }
+
+  /// Decodes one set from the bytes of an IDX images file and an IDX labels file.
+  ///
+  /// - Throws: ``DataError``, naming `imagesName` or `labelsName`.
+  /// - Complexity: O(*n*) in the size of the files; the features take 8 bytes per pixel.
+  static func dataset(
+    images imageBytes: [UInt8], imagesName: String, labels labelBytes: [UInt8], labelsName: String
+  ) throws(DataError) -> LabeledDataset {
+    let imageHeader = try IDXHeader(
+      parsing: imageBytes, fieldNames: ["image count", "rows", "columns"], itemName: "image", fileName: imagesName)
+    let labelHeader = try IDXHeader(
+      parsing: labelBytes, fieldNames: ["label count"], itemName: "label", fileName: labelsName)
 
     let count = imageHeader.dimensions[0]
     guard labelHeader.dimensions[0] == count else {
-      throw DataError.countMismatch(
+      throw .countMismatch(
         imagesFile: imagesName, imageCount: count, labelsFile: labelsName, labelCount: labelHeader.dimensions[0])
     }
     var labelValues: [Int] = []
@@ -71,13 +83,13 @@ public enum MNIST {
     for index in 0..<count {
       let label = Int(labelBytes[labelHeader.dataOffset + index])
       guard label < classCount else {
-        throw DataError.labelOutOfRange(
-          file: labelsName, position: "index \(index)", label: label, classCount: classCount)
+        throw .labelOutOfRange(file: labelsName, position: "index \(index)", label: label, classCount: classCount)
       }
       labelValues.append(label)
     }
 
-    let pixelCount = imageHeader.dimensions[1] * imageHeader.dimensions[2]
+    // The header checked that 16 + count × pixelCount bytes, computed without overflow, is the file's length.
+    let pixelCount = imageHeader.itemSize
     let offset = imageHeader.dataOffset
     let features = imageBytes.withUnsafeBufferPointer { source in
       Tensor(shape: [count, pixelCount]) { destination in

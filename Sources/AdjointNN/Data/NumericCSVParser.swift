@@ -24,6 +24,8 @@ struct NumericCSVParser {
     var values: [Double] = []
     /// One label per row when there is a label column, else empty.
     var labels: [Int] = []
+    /// The largest label, the line where it first occurs and its 1-based column (`nil` without labels).
+    var largestLabel: (label: Int, line: Int, column: Int)?
   }
 
   /// Parses the whole file.
@@ -70,7 +72,9 @@ struct NumericCSVParser {
 
       for (index, field) in fields.enumerated() {
         if index == labelIndex {
-          table.labels.append(try label(bytes, field, line: lineNumber, column: index + 1))
+          let value = try label(bytes, field, line: lineNumber, column: index + 1)
+          if value > (table.largestLabel?.label ?? -1) { table.largestLabel = (value, lineNumber, index + 1) }
+          table.labels.append(value)
         } else {
           table.values.append(try number(bytes, field, line: lineNumber, column: index + 1))
         }
@@ -117,7 +121,8 @@ struct NumericCSVParser {
     return value
   }
 
-  /// The class label in a field: a whole number (`3`, `3.0`, `3e0`) in range.
+  /// The class label in a field: a whole number (`3`, `3.0`, `3e0`) in range: below `classCount` when it is
+  /// given, below ``LabeledDataset/maximumInferredClassCount`` otherwise.
   private func label(
     _ bytes: UnsafeBufferPointer<UInt8>, _ field: Range<Int>, line: Int, column: Int
   ) throws(DataError) -> Int {
@@ -130,6 +135,10 @@ struct NumericCSVParser {
     if label < 0 || label >= (classCount ?? Int.max) {
       throw .labelOutOfRange(
         file: fileName, position: "line \(line), column \(column)", label: label, classCount: classCount)
+    }
+    if classCount == nil && label >= LabeledDataset.maximumInferredClassCount {
+      throw .tooManyClasses(
+        file: fileName, line: line, column: column, label: label, limit: LabeledDataset.maximumInferredClassCount)
     }
     return label
   }

@@ -49,6 +49,35 @@ struct ArchiveReader {
     (0..<(T.bitWidth / 8)).reduce(0) { $0 | T(bytes[offset + $1]) << (8 * $1) }
   }
 
+  /// The most elements a shape may describe, counting zero dimensions as 1, in an archive of `fileSize` bytes:
+  /// 2³² or the number of scalars the file could hold (`fileSize / 8`), whichever is larger.
+  ///
+  /// A stored tensor's scalars must be in the file, so this bounds only empty tensors: `[0, 2⁶², 2⁶²]` holds no
+  /// scalar, but a sum along its first axis, or a broadcast against it, would have to make 2¹²⁴ of them.
+  static func maximumShapeSize(fileSize: Int) -> Int { max(1 << 32, fileSize / 8) }
+
+  /// The stored dimensions of tensor `name` as a shape, if it is one a tensor can have.
+  ///
+  /// The product of the dimensions, with zeros counted as 1, is computed with overflow checks at every step and
+  /// must not exceed `limit` (``maximumShapeSize(fileSize:)``): a zero dimension makes a tensor empty, but does
+  /// not make `[0, Int.max, Int.max]` a shape that strides, reductions and transposes can compute with.
+  ///
+  /// - Throws: a ``Failure`` naming the tensor, the dimension (0-based) and its value.
+  static func checkedShape(_ extents: [UInt64], name: String, limit: Int) throws(Failure) -> [Int] {
+    var bounded = 1
+    for (axis, extent) in extents.enumerated() {
+      let (product, overflow) = bounded.multipliedReportingOverflow(by: max(Int(truncatingIfNeeded: extent), 1))
+      guard extent <= UInt64(Int.max), !overflow, product <= limit else {
+        let shape = "[" + extents.map(String.init).joined(separator: ", ") + "]"
+        throw Failure(
+          reason: "tensor \"\(name)\" dimension \(axis) = \(extent) is impossible: the shape \(shape) has more than "
+            + "\(limit) elements, even counting zero dimensions as 1")
+      }
+      bounded = product
+    }
+    return extents.map { Int($0) }
+  }
+
   /// Reads one entry: name, rank, dimensions, scalars.
   mutating func entry(index: Int) throws(Failure) -> (name: String, tensor: Tensor) {
     offset = try take(4, for: "the name length of entry \(index)").lowerBound
@@ -63,17 +92,10 @@ struct ArchiveReader {
       throw Failure(reason: "\"\(name)\" has rank \(rank), more than \(TensorArchiveFormat.maximumRank)")
     }
     offset = try take(8 * rank, for: "the shape of \"\(name)\"").lowerBound
-    var shape: [Int] = []
-    var count = 1
-    for _ in 0..<rank {
-      let extent = uint64()
-      let (product, overflow) = count.multipliedReportingOverflow(by: Int(truncatingIfNeeded: extent))
-      guard extent <= UInt64(Int.max), !overflow, product <= Int.max / 8 else {
-        throw Failure(reason: "\"\(name)\" has an impossible shape")
-      }
-      shape.append(Int(extent))
-      count = product
-    }
+    let extents = (0..<rank).map { _ in uint64() }
+    let shape = try ArchiveReader.checkedShape(
+      extents, name: name, limit: ArchiveReader.maximumShapeSize(fileSize: bytes.count))
+    let count = shape.reduce(1, *)  // checkedShape bounded it
     let scalarRange = try take(8 * count, for: "the scalars of \"\(name)\"")
     let tensor = bytes.withUnsafeBytes { raw in
       Tensor(shape: shape) { scalars in

@@ -38,10 +38,15 @@ struct FileWriter {
 /// full, the directory does not exist — the temporary file is removed and `url` is untouched. A symbolic link at
 /// `url` is replaced by the file, not followed.
 ///
+/// A process killed half way cannot remove its temporary file, so the writer holds an exclusive `flock` on it
+/// from its creation until after its rename, and every write first removes the temporaries of `url` that no live process
+/// holds (``removeAbandonedTemporaryFiles(of:)``): debris lasts only until the next save to the same path.
+///
 /// - Throws: ``FileSystemFailure`` for a failed system call, or whatever `body` throws.
 func writeAtomically(to url: URL, _ body: (FileWriter) throws -> Void) throws {
   let path = url.path
   let directory = url.deletingLastPathComponent().path
+  removeAbandonedTemporaryFiles(of: url)
   let (descriptor, temporaryPath) = try createTemporaryFile(besides: url)
   var isOpen = true
   var isRenamed = false
@@ -56,6 +61,10 @@ func writeAtomically(to url: URL, _ body: (FileWriter) throws -> Void) throws {
   }
   try body(FileWriter(descriptor: descriptor, path: path))
   guard fsync(descriptor) == 0 else { throw FileSystemFailure.lastError(path: path) }
+  // The lock belongs to the open file description, so a duplicate keeps it through the checked `close` until
+  // after the rename: an unlocked temporary file could be taken for debris and removed by another save.
+  let lockHolder = dup(descriptor)
+  defer { if lockHolder >= 0 { close(lockHolder) } }
   isOpen = false
   guard close(descriptor) == 0 else { throw FileSystemFailure.lastError(path: path) }
   guard rename(temporaryPath, path) == 0 else { throw FileSystemFailure.lastError(path: path) }
@@ -68,15 +77,28 @@ func writeAtomically(to url: URL, _ body: (FileWriter) throws -> Void) throws {
   }
 }
 
-/// Creates and opens a new, uniquely named file in the directory of `url`.
+/// Creates, opens and locks a new, uniquely named file `.NAME.tmp-HEX` in the directory of `url`.
+///
+/// The exclusive `flock` tells ``removeAbandonedTemporaryFiles(of:)`` in other processes that the file is in use.
+/// Between `open` and `flock` another process may find the file unlocked and remove it; the link count, read
+/// once the lock is held, shows that, and a new file is made. (On a file system without `flock` the file is used
+/// unlocked; cleaners there cannot lock it either, so they leave it alone.)
 private func createTemporaryFile(besides url: URL) throws(FileSystemFailure) -> (descriptor: Int32, path: String) {
   let directory = url.deletingLastPathComponent()
   var generator = SystemRandomNumberGenerator()
   for _ in 0..<16 {
     let suffix = String(generator.next() as UInt64, radix: 16)
-    let temporaryPath = directory.appendingPathComponent(".\(url.lastPathComponent).tmp-\(suffix)").path
+    let temporaryPath = directory.appendingPathComponent(temporaryFilePrefix(of: url) + suffix).path
     let descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-    if descriptor >= 0 { return (descriptor, temporaryPath) }
+    if descriptor >= 0 {
+      var status = stat()
+      while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}
+      if fstat(descriptor, &status) == 0 && status.st_nlink == 0 {
+        close(descriptor)  // removed by a cleaner before the lock was taken: make another
+        continue
+      }
+      return (descriptor, temporaryPath)
+    }
     if errno != EEXIST {
       let reason = String(cString: strerror(errno))
       throw FileSystemFailure(path: url.path, reason: "cannot create a temporary file in \(directory.path): \(reason)")

@@ -39,16 +39,14 @@ struct RecordingSite {
     else { return indent + "(the call stack could not be symbolicated)" }
     var lines: [String] = []
     for frame in symbolicated.frames where lines.count < Self.reportedFrames {
-      guard let symbol = frame.symbol else {
-        lines.append(indent + "at \(frame.captured.adjustedProgramCounter) (no symbol)")
-        continue
-      }
+      guard let symbol = frame.symbol else { continue }  // the C start-up code below `main`
       if Self.isInsideAdjoint(symbol) || frame.isSwiftThunk || frame.isSystem { continue }
       if let location = symbol.sourceLocation {
         lines.append(indent + "at \(location.path):\(location.line):\(location.column) in \(symbol.name)")
       } else {
         lines.append(indent + "in \(symbol.name) (\(symbol.imageName)+0x\(String(symbol.offset, radix: 16)); no line table: build with -g)")
       }
+      if symbol.rawName == "main" || symbol.rawName.hasSuffix("_main") { break }  // nothing of the program below
     }
     return lines.isEmpty ? indent + "(no frame outside Adjoint)" : lines.joined(separator: "\n")
     #else

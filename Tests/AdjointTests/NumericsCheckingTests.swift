@@ -1,4 +1,5 @@
 import Adjoint
+import Dispatch
 import Testing
 
 /// Numerics checking stops at the first operation whose value, or whose adjoint contribution, is NaN or
@@ -116,6 +117,21 @@ import Testing
     #expect(!Tape().isCheckingNumerics)  // the scope ended with its body
   }
 
+  /// The scope is task-local: a thread started inside it (a dispatch worker, not a child task) is outside.
+  @Test func scopeDoesNotReachOtherThreads() {
+    let seen = withNumericsChecking { () -> Bool in
+      let done = DispatchSemaphore(value: 0)
+      let result = CheckingFlag()
+      DispatchQueue.global().async {
+        result.value = Tape().isCheckingNumerics
+        done.signal()
+      }
+      done.wait()
+      return result.value
+    }
+    #expect(seen == false)
+  }
+
   @Test func switchingOffStopsChecking() {
     let tape = Tape(checkingNumerics: true)
     #expect(tape.isCheckingNumerics)
@@ -148,3 +164,8 @@ import Testing
 private func plainExp(_ x: Double) -> Double { Double.exp(x) }
 private func plainSin(_ x: Double) -> Double { Double.sin(x) }
 private func plainCos(_ x: Double) -> Double { Double.cos(x) }
+
+/// A flag written by a worker thread and read after it signalled (the semaphore orders the accesses).
+private final class CheckingFlag: @unchecked Sendable {
+  var value = true
+}

@@ -1,4 +1,5 @@
-/// `adjoint bench [W1|W2|W3|W4|W5|all]`: the peer-benchmark workloads, one JSON line per figure.
+/// `adjoint bench [W1|W2|W3|W4|W5|NC|all]`: the peer-benchmark workloads, one JSON line per figure; `NC` is
+/// numerics checking's own cost (not part of `all`).
 enum BenchCommand {
   static let summary = "Measures the benchmark workloads W1–W5 and prints one JSON line per figure (build with -c release)."
 
@@ -9,12 +10,13 @@ enum BenchCommand {
     ("W3", { try DigitsMLPBenchmark.run() }),
     ("W4", { MNISTSizeMLPBenchmark.run() }),
     ("W5", { gemmBenchmarkLines() }),
+    ("NC", { NumericsCheckingBenchmark.run() }),
   ]
 
   static let workload = Positional<String>(
-    "workload", default: "all", help: "Which workload: W1, W2, W3, W4, W5 or all."
+    "workload", default: "all", help: "Which workload: W1, W2, W3, W4, W5, NC (numerics checking on W1's chain) or all (W1–W5)."
   ) { value in
-    value == "all" || workloads.contains { $0.name == value.uppercased() } ? nil : "must be one of W1–W5 or all"
+    value == "all" || workloads.contains { $0.name == value.uppercased() } ? nil : "must be one of W1–W5, NC or all"
   }
 
   static var parser: ArgumentParser {
@@ -31,7 +33,7 @@ enum BenchCommand {
     #if DEBUG
       printError("adjoint bench: this is a debug build; figures are meaningful only with swift run -c release")
     #endif
-    for (name, run) in workloads where wanted == "ALL" || wanted == name {
+    for (name, run) in workloads where wanted == "ALL" && name != "NC" || wanted == name {
       do {
         for line in try run() { print(line) }
       } catch {

@@ -5,7 +5,21 @@
 /// Nodes whose adjoint is zero are skipped (their contributions would be zero).
 extension Tape {
   /// First-order sweep: evaluates the derivative rules on plain numbers and records nothing.
+  ///
+  /// The loop is specialized twice: without checks (`UncheckedSweep`, whose hooks compile to nothing) and,
+  /// while numerics checking is on, with a check of every contribution.
   func sweep(from output: Int, scalarSeed: Double, tensorSeed: Tensor?) -> Gradients {
+    if numericsChecker == nil, !NumericsChecking.isScoped {
+      return sweep(from: output, scalarSeed: scalarSeed, tensorSeed: tensorSeed, observer: UncheckedSweep())
+    }
+    let checker = numericsChecker ?? NumericsChecker()
+    checker.checkSeed(scalarSeed, tensorSeed, node: output, on: self)
+    return sweep(from: output, scalarSeed: scalarSeed, tensorSeed: tensorSeed, observer: CheckedSweep(tape: self, checker: checker))
+  }
+
+  private func sweep<Observer: SweepObserver>(
+    from output: Int, scalarSeed: Double, tensorSeed: Tensor?, observer: Observer
+  ) -> Gradients {
     let adjoints = AdjointBuffer(count: output + 1)
     var tensorAdjoints = [Tensor?](repeating: nil, count: tensorEntries.count)
     let entries = arena.pointee.entries
@@ -24,7 +38,7 @@ extension Tape {
         case .leaf, .tensorLeaf:
           break
         case .tensor:
-          pullTensor(slot: Int(e.rhs), tensorAdjoints: &tensorAdjoints)
+          pullTensor(node: i, slot: Int(e.rhs), tensorAdjoints: &tensorAdjoints, checker: observer.checker)
         default:
           let v = adjoint[i]
           if v != 0 {
@@ -32,8 +46,10 @@ extension Tape {
             let rhs = Int(e.rhs)
             let operands = ScalarOperands(x: values[lhs], y: rhs >= 0 ? values[rhs] : 0, out: values[i], aux: e.aux)
             let (dx, dy) = e.op.pullback(v, operands)
+            observer.check(dx, dy, node: i, v: v)
             adjoint[lhs] += dx
             if rhs >= 0 { adjoint[rhs] += dy }
+            observer.checkSums(lhs: adjoint[lhs], rhs: rhs >= 0 ? adjoint[rhs] : 0, node: i)
           }
         }
         i -= 1
@@ -43,7 +59,7 @@ extension Tape {
   }
 
   /// Runs one tensor node's pullback on constants and accumulates the contributions.
-  private func pullTensor(slot: Int, tensorAdjoints: inout [Tensor?]) {
+  private func pullTensor(node: Int, slot: Int, tensorAdjoints: inout [Tensor?], checker: NumericsChecker?) {
     guard let v = tensorAdjoints[slot] else { return }
     let entry = tensorEntries[slot]
     guard let pullback = entry.pullback, entry.requiresGradient else { return }
@@ -52,6 +68,7 @@ extension Tape {
     }
     let contributions = pullback(Variable(v), inputs, Variable(entry.value))
     checkContributions(contributions.map { $0?.value }, of: entry)
+    checker?.checkTensorContributions(contributions.map { $0?.value }, v: v, node: node, on: self, recorded: false)
     for (k, contribution) in contributions.enumerated() {
       let input = Int(entry.inputIndices[k])
       guard input >= 0, inputs[k].needsGradient, let c = contribution?.value else { continue }
@@ -86,6 +103,7 @@ extension Tape {
     checkPrecondition(
       !isConsumed,
       "backward(): this tape was already differentiated; gradients are computed once per recording (pass retainingTape: true to the first backward() to differentiate again)")
+    checkOwner("run backward()")
     if !retainingTape { arena.pointee.close() }
   }
 }

@@ -66,7 +66,7 @@ public func valueWithGradient(at x: Tensor, in f: (Variable<Tensor>) -> Variable
 /// The value of a tensor function at `x` and its pullback: the function that maps an adjoint of the result
 /// (the "upstream gradient" `v`) to the adjoint of `x`, i.e. the vector–Jacobian product vᵀ·J.
 ///
-/// The pullback may be called any number of times.
+/// The pullback may be called any number of times, from any thread, one call at a time.
 public func valueWithPullback(at x: Tensor, in f: (Variable<Tensor>) -> Variable<Tensor>)
   -> (value: Tensor, pullback: (Tensor) -> Tensor)
 {
@@ -76,7 +76,11 @@ public func valueWithPullback(at x: Tensor, in f: (Variable<Tensor>) -> Variable
   let value = output.value
   guard output.isRecorded else { return (value, { _ in Tensor.zeros(x.shape) }) }
   checkPrecondition(output.tape === tape, "valueWithPullback(at:in:): the function's result is recorded on another tape")
-  return (value, { v in output.backward(seed: v, retainingTape: true)[input] })
+  // The pullback may be called later from another thread (one call at a time): each call takes the tape over.
+  return (value, { v in
+    tape.takeOwnership()
+    return output.backward(seed: v, retainingTape: true)[input]
+  })
 }
 
 // MARK: Higher order: differentiating through a derivative

@@ -29,6 +29,8 @@ extension Tape {
       result.scalars[output - lowest] = scalarSeed
     }
     let generation = self.generation
+    let checker = numericsChecker  // operations recorded by a pullback are reported as part of it
+    defer { checker?.pullingBack = nil }
     func node(_ index: Int) -> Variable<Double> {  // the arena may move as the sweep records: read it afresh
       Variable(tape: self, index: Int32(index), generation: generation, value: arena.pointee.values[index])
     }
@@ -51,8 +53,10 @@ extension Tape {
             ? Variable(tape: self, index: index, generation: generation, value: value) : Variable(value)
         }
         let output = Variable(tape: self, index: Int32(i), generation: generation, value: entry.value)
+        checker?.pullingBack = i
         let contributions = pullback(v, inputs, output)
         checkContributions(contributions.map { $0?.value }, of: entry)
+        checker?.checkTensorContributions(contributions.map { $0?.value }, v: v.value, node: i, on: self, recorded: true)
         for (k, contribution) in contributions.enumerated() {
           let input = Int(entry.inputIndices[k])
           guard input >= lowest, inputs[k].needsGradient, let c = contribution else { continue }
@@ -66,7 +70,9 @@ extension Tape {
         let rhs = Int(e.rhs)
         let zero = Variable<Double>(0)
         let operands = ScalarOperands(x: node(lhs), y: rhs >= 0 ? node(rhs) : zero, out: node(i), aux: e.aux)
+        checker?.pullingBack = i
         let (dx, dy) = e.op.pullback(v, operands)
+        checker?.check(dx.value, dy.value, node: i, v: v.value, on: self, recorded: true)
         add(dx, toScalar: lhs)
         if rhs >= 0 { add(dy, toScalar: rhs) }
       }

@@ -16,18 +16,24 @@
 /// indices, a constant, and the value); tensor entries add a pullback closure that captures no variable and
 /// no tape. Dropping or resetting a tape frees everything at once, without recursion.
 ///
-/// A tape is used from one thread at a time; independent tapes on different threads or tasks are
-/// independent (there is no global mutable state).
+/// A tape is used by one thread (or task) at a time: the one that records its first node after creation or
+/// `reset()` owns it until the next `reset()` or `takeOwnership()`, and use from another traps (see
+/// Docs/Design.md, "Threads"). Independent tapes on different threads or tasks are independent (there is
+/// no global mutable state). Inside `withNumericsChecking` (or with `checkingNumerics: true`) the tape stops
+/// at the first operation that produces a NaN or an infinity (Docs/Debugging.md).
 ///
 /// - Complexity: recording an operation is amortized O(1); `backward()` is O(number of entries).
 public final class Tape {
   @usableFromInline let arena: UnsafeMutablePointer<ScalarArena>
   @usableFromInline var tensorEntries: [TensorEntry] = []
+  /// The numerics checker while checking is on (Docs/Debugging.md); nil otherwise.
+  var numericsChecker: NumericsChecker?
 
-  /// Creates an empty tape.
+  /// Creates an empty tape, which checks numerics if it is created inside `withNumericsChecking`.
   public init() {
     arena = .allocate(capacity: 1)
     arena.initialize(to: ScalarArena())
+    if NumericsChecking.isScoped { numericsChecker = NumericsChecker() }
   }
 
   deinit {
@@ -50,8 +56,10 @@ public final class Tape {
     arena.pointee.count = 0
     arena.pointee.generation &+= 1
     arena.pointee.isConsumed = false
-    arena.pointee.reopen()
+    arena.pointee.capacity = 0  // the next append claims the tape for its thread (appendScalarSlowly)
+    arena.pointee.owner = nil
     tensorEntries.removeAll(keepingCapacity: true)
+    numericsChecker?.reset()
   }
 
   /// Makes a scalar variable (a leaf) with the given value.
@@ -73,7 +81,9 @@ public final class Tape {
   /// Appends a scalar node and returns its index.
   @inlinable @inline(__always)
   func appendScalar(_ op: ScalarOp, _ lhs: Int32, _ rhs: Int32, aux: Double, value: Double) -> Int32 {
-    if _slowPath(arena.pointee.count >= arena.pointee.capacity) { arena.pointee.grow() }
+    if _slowPath(arena.pointee.count >= arena.pointee.capacity) {
+      return appendScalarSlowly(op, lhs, rhs, aux: aux, value: value)
+    }
     let i = arena.pointee.count
     arena.pointee.entries[i] = ScalarEntry(aux: aux, lhs: lhs, rhs: rhs, op: op)
     arena.pointee.values[i] = value
@@ -111,33 +121,30 @@ struct ScalarEntry {
 @usableFromInline
 struct ScalarArena {
   @usableFromInline var count = 0
-  /// Usable capacity; 0 while the tape is closed to recording, which routes appends to `grow()`.
+  /// Capacity of the fast path; 0 routes every append to `Tape.appendScalarSlowly`: before a tape's first
+  /// node (which claims its thread), while it is closed to recording, and while it checks numerics.
   @usableFromInline var capacity = 0
   @usableFromInline var allocated = 0
   @usableFromInline var entries: UnsafeMutablePointer<ScalarEntry>
   @usableFromInline var values: UnsafeMutablePointer<Double>
   @usableFromInline var generation: UInt32 = 0
   @usableFromInline var isConsumed = false
+  /// The thread or task that records on the tape; nil until the first node after creation or reset.
+  var owner: TapeOwner?
 
   init() {
     if let cached = ThreadLocalCache.takeArena() {
       entries = cached.entries
       values = cached.values
       allocated = cached.capacity
-      capacity = cached.capacity
     } else {
       entries = .allocate(capacity: 0)
       values = .allocate(capacity: 0)
     }
   }
 
-  /// Makes room for at least one more node, or traps if the tape is closed.
-  @usableFromInline @inline(never)
+  /// Makes room for at least one more node.
   mutating func grow() {
-    checkPrecondition(
-      !isConsumed,
-      "Tape: recording onto a tape that backward() has consumed; call reset() first, or pass retainingTape: true to backward()"
-    )
     checkPrecondition(allocated < Int(Int32.max), "Tape: more than \(Int32.max) nodes")
     let newCapacity = Swift.min(Swift.max(1024, allocated * 2), Int(Int32.max))
     let newEntries = UnsafeMutablePointer<ScalarEntry>.allocate(capacity: newCapacity)
@@ -149,17 +156,12 @@ struct ScalarArena {
     values.deallocate()
     values = newValues
     allocated = newCapacity
-    capacity = newCapacity
   }
 
   /// Closes the tape to recording (after a consuming backward pass).
   mutating func close() {
     isConsumed = true
     capacity = 0
-  }
-
-  mutating func reopen() {
-    capacity = allocated
   }
 
   /// Returns the memory to this thread's cache for the next tape.

@@ -52,6 +52,7 @@ extension Tape {
     _ value: Tensor, inputs: [Variable<Tensor>], name: String = "leaf", pullback: TensorPullback?,
     requiresGradient requires: Bool? = nil
   ) -> Variable<Tensor> {
+    checkOwner("record \(name)")
     let slot = Int32(tensorEntries.count)
     let inputIndices = inputs.map { $0.tape == nil ? -1 : $0.index }
     let requiresGradient = requires ?? (pullback == nil || inputIndices.contains { $0 >= 0 && self.requiresGradient(of: $0) })

@@ -32,6 +32,32 @@ let cases: [String: () -> Void] = [
     let layer = Dense(inputSize: 3, outputSize: 2, using: &generator)
     print(layer(Variable(Tensor.zeros([4, 5]))))
   },
+  // Numerics checking and tape ownership: the reports must name the user's line (the marker comments
+  // let .ci/check-release-messages find it) in a release build.
+  "numerics-forward": {
+    let tape = Tape(checkingNumerics: true)
+    let x = tape.variable(0.5)
+    print(log(x - 1))  // numerics-forward-line
+  },
+  "numerics-backward": {
+    withNumericsChecking {
+      let tape = Tape()
+      let x = tape.variable(0.0)
+      let y = sqrt(x) * 3  // numerics-backward-line
+      print(y.backward()[x])
+    }
+  },
+  "two-threads": {
+    let tape = Tape()
+    let x = tape.variable(Tensor([1, 2]))
+    let done = DispatchSemaphore(value: 0)
+    nonisolated(unsafe) let input = x
+    DispatchQueue.global().async {
+      print(exp(input))
+      done.signal()
+    }
+    done.wait()
+  },
 ]
 
 let name = CommandLine.arguments.dropFirst().first ?? ""

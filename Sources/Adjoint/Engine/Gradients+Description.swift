@@ -1,7 +1,7 @@
 extension Gradients: CustomStringConvertible {
   /// A summary of what the backward pass computed, not its storage: how many nodes it covered, how many
   /// scalar adjoints are nonzero, how many tensor nodes an adjoint reached, and which recording of which
-  /// tape it belongs to.
+  /// tape it belongs to (live, reset since, or freed).
   ///
   /// ```swift
   /// let tape = Tape()
@@ -13,7 +13,8 @@ extension Gradients: CustomStringConvertible {
     var tensorNodes = 0
     var scalarNodes = 0
     var nonzero = 0
-    if let tape {
+    let live = tape.map { $0.generation == generation } ?? false
+    if let tape, live {
       for i in 0..<scalars.count where i < tape.count {
         if tape.arena.pointee.entries[i].op.isTensor { tensorNodes += 1 } else { scalarNodes += 1 }
       }
@@ -24,7 +25,7 @@ extension Gradients: CustomStringConvertible {
     for i in 0..<scalars.count where scalars.pointer[i] != 0 { nonzero += 1 }
     let reached = tensors.lazy.filter { $0 != nil }.count
     let tensorPart = tensorNodes == 0 ? "0 tensor" : "\(tensorNodes) tensor with \(reached) adjoints reached"
-    let tapePart = tape == nil ? "a freed tape" : "a live tape"
+    let tapePart = tape == nil ? "a freed tape" : live ? "a live tape" : "a tape reset since"
     return "Gradients(\(scalars.count) nodes: \(scalarNodes) scalar with \(nonzero) adjoints nonzero, \(tensorPart); "
       + "recording \(generation) of \(tapePart))"
   }

@@ -54,11 +54,18 @@ struct TensorLayout {
     let shown = Self.shownOffsets(shape: shape, summarised: summarised)
     let values = tensor.withUnsafeBufferPointer { b in shown.map { b[$0] } }
     exponentForm = values.contains { $0.isFinite && $0 != 0 && (Swift.abs($0) < 1e-4 || Swift.abs($0) >= 1e16) }
-    for cell in values.map(format) {
+    var nonFiniteWidth = 0
+    for (x, cell) in zip(values, values.map(format)) {
+      if exponentForm || !x.isFinite {
+        nonFiniteWidth = Swift.max(nonFiniteWidth, cell.count)
+        continue
+      }
       let (integer, fraction) = Self.split(cell)
       integerWidth = Swift.max(integerWidth, integer.count)
       fractionWidth = Swift.max(fractionWidth, fraction.count)
     }
+    // Cells without a decimal point (exponent form, nan, inf) are right-aligned to the whole column.
+    integerWidth = Swift.max(integerWidth, nonFiniteWidth - fractionWidth)
   }
 
   /// The row-major offsets of the scalars that are shown.
@@ -90,7 +97,9 @@ struct TensorLayout {
   /// One cell padded so that decimal points line up.
   private func cell(_ x: Double) -> String {
     let text = format(x)
-    if exponentForm { return String(repeating: " ", count: Swift.max(0, integerWidth + fractionWidth - text.count)) + text }
+    if exponentForm || !x.isFinite {
+      return String(repeating: " ", count: Swift.max(0, integerWidth + fractionWidth - text.count)) + text
+    }
     let (integer, fraction) = Self.split(text)
     return String(repeating: " ", count: integerWidth - integer.count) + integer + fraction
       + String(repeating: " ", count: fractionWidth - fraction.count)

@@ -2,7 +2,7 @@
 // decimal point, and big tensors summarised with "…".
 
 extension Tensor: CustomStringConvertible {
-  /// The scalars laid out as NumPy's `str(array)` lays them out.
+  /// The scalars laid out as NumPy's `str(array)` lays them out (numbers spelled as Swift spells them, `1.0` where NumPy writes `1.`).
   ///
   /// A rank-0 tensor prints as its number; higher ranks as nested brackets, the last axis on one line, rows
   /// aligned on their decimal points, blocks of rank 3 and more separated by blank lines. Numbers are
@@ -13,8 +13,8 @@ extension Tensor: CustomStringConvertible {
   /// ```swift
   /// print(Tensor([[1, 2.5, -3], [4, 5, 6.25]]))
   /// // prints:
-  /// // [[ 1.   2.5  -3.  ]
-  /// //  [ 4.   5.    6.25]]
+  /// // [[ 1.0   2.5  -3.0 ]
+  /// //  [ 4.0   5.0   6.25]]
   /// ```
   ///
   /// - Complexity: O(number of scalars shown).

@@ -86,7 +86,7 @@ public struct TapeGraph {
       let isLeaf = e.op == .tensorLeaf
       let isConstant = !t.requiresGradient
       var adjoint: Value? = nil
-      if let gradients, !isConstant, i < gradients.scalars.count {
+      if let gradients, !isConstant {
         adjoint = .tensor((slot < gradients.tensors.count ? gradients.tensors[slot] : nil) ?? Tensor.zeros(t.value.shape))
       }
       return Node(

@@ -12,9 +12,8 @@ extension Tensor: CustomStringConvertible {
   ///
   /// ```swift
   /// print(Tensor([[1, 2.5, -3], [4, 5, 6.25]]))
-  /// // prints:
-  /// // [[ 1.0   2.5  -3.0 ]
-  /// //  [ 4.0   5.0   6.25]]
+  /// // prints: [[ 1.0   2.5  -3.0 ]
+  /// // prints:  [ 4.0   5.0   6.25]]
   /// ```
   ///
   /// - Complexity: O(number of scalars shown).

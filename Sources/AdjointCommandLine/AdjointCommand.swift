@@ -12,6 +12,7 @@ let subcommands: [Subcommand] = [
   Subcommand(name: "train", summary: TrainCommand.summary, run: TrainCommand.run),
   Subcommand(name: "gradcheck", summary: GradientCheckCommand.summary, run: GradientCheckCommand.run),
   Subcommand(name: "bench", summary: BenchCommand.summary, run: BenchCommand.run),
+  Subcommand(name: "graph", summary: GraphCommand.summary, run: GraphCommand.run),
 ]
 
 /// The text `adjoint` prints without a subcommand or with `--help`.

@@ -13,12 +13,14 @@
 public struct Gradients {
   /// The tape, held weakly: not kept alive, and compared by reference, so that a new tape allocated at the
   /// address of a freed one is not mistaken for it (as an `ObjectIdentifier` alone would be).
-  private weak var tape: Tape?
+  weak var tape: Tape?
   /// The tape's identity, for `recording`.
   let tapeIdentity: ObjectIdentifier
   let generation: UInt32
-  private let scalars: AdjointBuffer
-  private let tensors: [Tensor?]
+  /// The scalar adjoints, one per node up to the output (tensor nodes' slots hold 0).
+  let scalars: AdjointBuffer
+  /// The tensor adjoints, one per tensor entry of the tape (nil where none reached it).
+  let tensors: [Tensor?]
 
   init(tape: Tape, scalars: AdjointBuffer, tensors: [Tensor?]) {
     self.tape = tape

@@ -84,8 +84,12 @@ func commonTape<A, B>(_ x: Variable<A>, _ y: Variable<B>, _ operation: @autoclos
 }
 
 extension Variable: CustomStringConvertible {
-  /// The value, and whether the variable is recorded.
+  /// The value (a tensor laid out as `Tensor.description` lays it out, its later lines indented under the
+  /// first), and the node it is recorded as: `Variable(220.00000000000003, node 4)`,
+  /// `Variable(constant: [1.0 2.0])`.
   public var description: String {
-    tape == nil ? "Variable(constant: \(value))" : "Variable(\(value), node \(index))"
+    let prefix = tape == nil ? "Variable(constant: " : "Variable("
+    let text = (value as? Tensor)?.formatted(indent: prefix.count) ?? "\(value)"
+    return prefix + text + (tape == nil ? ")" : ", node \(index))")
   }
 }

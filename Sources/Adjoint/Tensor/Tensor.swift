@@ -201,12 +201,3 @@ extension Tensor: Equatable {
     lhs.shape == rhs.shape && lhs.withUnsafeBufferPointer { a in rhs.withUnsafeBufferPointer { b in a.elementsEqual(b) } }
   }
 }
-
-extension Tensor: CustomStringConvertible {
-  /// A compact description: the shape and, for small tensors, the scalars.
-  public var description: String {
-    if shape.isEmpty { return "Tensor(\(scalar))" }
-    let shown = count <= 16 ? "\(scalars)" : "\(Array(scalars.prefix(8))) … (\(count) scalars)"
-    return "Tensor(shape: \(shape), scalars: \(shown))"
-  }
-}

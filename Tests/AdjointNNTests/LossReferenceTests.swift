@@ -83,4 +83,12 @@ import AdjointNN
     expectClose(Tensor(value), Tensor(0.4000000000000001))
     expectClose(g, [[-0.3333333333333333, 0], [0, -0.3333333333333333], [0, -0.3333333333333333]])
   }
+
+  /// The example of Docs/NeuralNetworks.md, "Losses", with the output it prints (PyTorch's values above).
+  @Test func guideExample() {
+    let logits = Variable(Tensor([[2, 1, 0], [0.5, -1, 3]]))
+    let soft = softmaxCrossEntropy(logits: logits, probabilities: Tensor([[0.5, 0.5, 0], [0.2, 0.3, 0.5]]))
+    let huber = huberLoss(predicted: Variable(Tensor([0.2, -1.5, 3, 0.5])), expected: Tensor([0, 0, 1, 1]))
+    #expect("\(soft.value) \(huber.value)" == "Tensor(1.3516401469293813) Tensor(0.66125)")
+  }
 }

@@ -24,26 +24,26 @@ extension GradientCheckCatalog {
     .init("prod(alongAxes: [1])", shapeSets: [[[3, 4]], [[3, 5]]]) { $0[0].prod(alongAxes: [1]) },
     .init("prod(alongAxes: [0], keeping)", shapeSets: matrix) { $0[0].prod(alongAxes: [0], keepingDimensions: true) },
     .init("prod(alongAxes: [0, 2])", shapeSets: rank3) { $0[0].prod(alongAxes: [0, 2]) },
-    .init("prod(alongAxes: [-1]) of a broadcast sum", shapeSets: [[[3, 4], [4]], [[3, 4], [3, 1]]]) {
+    .init("prod(alongAxes: [-1]) of x + y", shapeSets: [[[3, 4], [4]], [[3, 4], [3, 1]]]) {
       ($0[0] + $0[1]).prod(alongAxes: [-1])
     },
     .init("prod() with one zero", shapeSets: [[[4], [1]]], in: withZeros) { Variable(concatenating: $0).prod() },
     .init("prod() with two zeros", shapeSets: [[[3], [2]]], in: withZeros) { Variable(concatenating: $0).prod() },
-    .init("prod(alongAxes: [1]) with a zero per row", shapeSets: [[[3, 4], [3, 1]]], in: withZeros) {
+    .init("prod(alongAxes: [1]), a zero per row", shapeSets: [[[3, 4], [3, 1]]], in: withZeros) {
       Variable(concatenating: $0, alongAxis: 1).prod(alongAxes: [1])
     },
     .init("variance()", shapeSets: vectorAndMatrix) { $0[0].variance() },
     .init("variance(correction: 1)", shapeSets: vectorAndMatrix) { $0[0].variance(correction: 1) },
-    .init("variance(alongAxes: [1], correction: 1)", shapeSets: matrix) { $0[0].variance(alongAxes: [1], correction: 1) },
+    .init("variance(alongAxes: [1]), correction 1", shapeSets: matrix) { $0[0].variance(alongAxes: [1], correction: 1) },
     .init("variance(alongAxes: [0, 2], keeping)", shapeSets: rank3) {
       $0[0].variance(alongAxes: [0, 2], keepingDimensions: true)
     },
-    .init("variance(alongAxes: [0]) of a broadcast product", shapeSets: [[[3, 4], [4]]]) {
+    .init("variance(alongAxes: [0]) of x * y", shapeSets: [[[3, 4], [4]]]) {
       ($0[0] * $0[1]).variance(alongAxes: [0])
     },
     .init("standardDeviation()", shapeSets: vectorAndMatrix) { $0[0].standardDeviation() },
     .init("standardDeviation(correction: 1)", shapeSets: vectorAndMatrix) { $0[0].standardDeviation(correction: 1) },
-    .init("standardDeviation(alongAxes: [-1], keeping)", shapeSets: [[[3, 4]], [[2, 3, 4]]]) {
+    .init("standardDeviation along -1, keeping", shapeSets: [[[3, 4]], [[2, 3, 4]]]) {
       $0[0].standardDeviation(alongAxes: [-1], correction: 1, keepingDimensions: true)
     },
     .init("norm()", shapeSets: unary, gap: 0.05) { $0[0].norm() },
@@ -52,10 +52,10 @@ extension GradientCheckCatalog {
     .init("norm(order: 1.5)", shapeSets: vectorAndMatrix, gap: 0.05) { $0[0].norm(order: 1.5) },
     .init("norm(order: .infinity)", shapeSets: vectorAndMatrix, gap: 0.05) { $0[0].norm(order: .infinity) },
     .init("norm(alongAxes: [1])", shapeSets: matrix) { $0[0].norm(alongAxes: [1]) },
-    .init("norm(order: 3, alongAxes: [0, 2], keeping)", shapeSets: rank3, gap: 0.05) {
+    .init("norm(order: 3) along [0, 2], keeping", shapeSets: rank3, gap: 0.05) {
       $0[0].norm(order: 3, alongAxes: [0, 2], keepingDimensions: true)
     },
-    .init("norm(alongAxes: [-1]) of a broadcast difference", shapeSets: [[[3, 4], [4]]]) {
+    .init("norm(alongAxes: [-1]) of x - y", shapeSets: [[[3, 4], [4]]]) {
       ($0[0] - $0[1]).norm(alongAxes: [-1])
     },
     .init("cumulativeSum(alongAxis: 0)", shapeSets: vectorAndMatrix) { $0[0].cumulativeSum(alongAxis: 0) },
@@ -87,7 +87,7 @@ extension GradientCheckCatalog {
     .init("x[..<2]", shapeSets: matrix) { $0[0][..<2] },
     .init("gathering(rows: [2, 0, 2]), repeated", shapeSets: [[[3]], [[3, 4]], [[3, 2, 2]]]) { $0[0].gathering(rows: [2, 0, 2]) },
     .init("x[rows: [-1, 1, -1, 0]]", shapeSets: [[[3, 4]]]) { $0[0][rows: [-1, 1, -1, 0]] },
-    .init("scattering(rows: [1, 0, 1], rowCount: 4)", shapeSets: [[[3, 4]], [[3]]]) {
+    .init("scattering(rows: [1, 0, 1]) into 4", shapeSets: [[[3, 4]], [[3]]]) {
       $0[0].scattering(rows: [1, 0, 1], rowCount: 4)
     },
   ]
@@ -126,7 +126,7 @@ extension GradientCheckCatalog {
       }
     },
     .init("∇ logSumExp()", shapeSets: matrix) { v in gradient(at: v[0]) { $0.logSumExp() } },
-    .init("∇ select(where: x .> 0, sqrt(x), log(-x))", shapeSets: [[[5]], [[3, 4]]], gap: 0.1) { v in
+    .init("∇ select(x .> 0, sqrt(x), log(-x))", shapeSets: [[[5]], [[3, 4]]], gap: 0.1) { v in
       gradient(at: v[0]) { x in select(where: x .> 0, sqrt(x), log(-x)).sum() }
     },
     .init("∇ x[1, -1] and x[0], cubed", shapeSets: matrix) { v in

@@ -40,7 +40,7 @@ public func select(where mask: Tensor, _ a: Double, _ b: Variable<Tensor>) -> Va
 public func select(where mask: Tensor, _ a: Tensor, _ b: Tensor) -> Tensor { Tensor.selecting(where: mask, a, b) }
 
 extension Variable where Value == Tensor {
-  /// The mask of where lhs < rhs (of the values; see `Tensor.<(_:_:)`).
+  /// The mask of where lhs < rhs (compares the values; records nothing).
   public static func .< (lhs: Variable, rhs: Variable) -> Tensor { lhs.value .< rhs.value }
   /// The mask of where lhs ≤ rhs.
   public static func .<= (lhs: Variable, rhs: Variable) -> Tensor { lhs.value .<= rhs.value }

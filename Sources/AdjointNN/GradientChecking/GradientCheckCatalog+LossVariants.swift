@@ -27,7 +27,7 @@ extension GradientCheckCatalog {
     .init("softmaxCrossEntropy(probabilities:)", shapeSets: [[[3, 4]], [[1, 5]], [[4]]], in: [-3...3]) { v in
       softmaxCrossEntropy(logits: v[0], probabilities: softLabels(v[0].value.shape))
     },
-    .init("softmaxCrossEntropy(probabilities:), one-hot", shapeSets: [[[3, 4]]], in: [-3...3]) { v in
+    .init("softmaxCrossEntropy, one-hot rows", shapeSets: [[[3, 4]]], in: [-3...3]) { v in
       softmaxCrossEntropy(logits: v[0], probabilities: Tensor.oneHot(labels: spreadLabels([3, 4]), classCount: 4))
     },
     .init("softmaxCrossEntropy(label:), one row", shapeSets: [[[5]]], in: [-3...3]) { v in

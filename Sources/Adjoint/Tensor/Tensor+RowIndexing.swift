@@ -60,15 +60,20 @@ extension Tensor {
   /// Tensor([[1, 1], [2, 2], [3, 3]]).scattering(rows: [2, 0, 2], rowCount: 3)   // [[2, 2], [0, 0], [4, 4]]
   /// ```
   ///
-  /// - Precondition: rank ≥ 1, one index per row of this tensor, each in `-rowCount..<rowCount`.
+  /// - Precondition: rank ≥ 1, `rowCount >= 0`, one index per row of this tensor, each in `-rowCount..<rowCount`.
   /// - Complexity: O(count + rowCount · count / rows).
   public func scattering(rows indices: [Int], rowCount: Int) -> Tensor {
     checkPrecondition(rank >= 1, "scattering(rows:rowCount:): expects rank ≥ 1, got shape \(shape)")
+    checkPrecondition(rowCount >= 0, "scattering(rows:rowCount:): negative row count \(rowCount)")
     checkPrecondition(
-      indices.count == shape[0], "scattering(rows:rowCount:): \(indices.count) indices for the \(shape[0]) rows of shape \(shape)")
-    let rows = indices.map { Tensor.normalizedRow($0, rowCount: rowCount, shape: [rowCount] + shape.dropFirst(), "scattering(rows:rowCount:)") }
+      indices.count == shape[0],
+      "scattering(rows:rowCount:): \(indices.count) indices for the \(shape[0]) rows of shape \(shape)")
+    let resultShape = [rowCount] + shape.dropFirst()
+    let rows = indices.map {
+      Tensor.normalizedRow($0, rowCount: rowCount, shape: resultShape, "scattering(rows:rowCount:)")
+    }
     let width = shape.dropFirst().reduce(1, *)
-    var result = Tensor.zeros([rowCount] + shape.dropFirst())
+    var result = Tensor.zeros(resultShape)
     withUnsafeBufferPointer { x in
       result.withUnsafeMutableBufferPointer { r in
         for (k, row) in rows.enumerated() {

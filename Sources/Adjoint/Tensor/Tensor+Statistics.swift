@@ -86,16 +86,21 @@ extension Tensor {
     let magnitudes = abs(self)
     let largest = magnitudes.max(alongAxes: axes, keepingDimensions: true)
     let result: Tensor
-    if order == .infinity {
+    switch order {
+    case .infinity:
       result = largest
-    } else {
+    case 1:
+      result = magnitudes.sum(alongAxes: axes, keepingDimensions: true)
+    default:
       // Scale by the largest magnitude m (1 where m is 0 or infinite, where the sum is then 0 or ∞ anyway).
       let scale = largest.map { $0 > 0 && $0.isFinite ? $0 : 1 }
-      let scaled = order == 1 ? magnitudes : (order == 2 ? (magnitudes / scale) * (magnitudes / scale) : pow(magnitudes / scale, order))
-      let total = scaled.sum(alongAxes: axes, keepingDimensions: true)
-      result = order == 1 ? total : scale * (order == 2 ? sqrt(total) : pow(total, 1 / order))
+      let ratios = magnitudes / scale
+      let powers = order == 2 ? ratios * ratios : pow(ratios, order)
+      let total = powers.sum(alongAxes: axes, keepingDimensions: true)
+      result = scale * (order == 2 ? sqrt(total) : pow(total, 1 / order))
     }
-    return keepingDimensions ? result : result.reshaped(to: reducedShape(alongAxes: normalizedAxes(axes, "norm"), keepingDimensions: false))
+    if keepingDimensions { return result }
+    return result.reshaped(to: reducedShape(alongAxes: normalizedAxes(axes, "norm"), keepingDimensions: false))
   }
 
   /// The running sums along `axis`: element j is x₀ + … + xⱼ of its slice (NumPy `cumsum`, PyTorch
@@ -162,7 +167,8 @@ extension Tensor {
     let n = reducedCount(alongAxes: axes, operation)
     checkPrecondition(
       n > correction,
-      "\(operation): correction \(correction) leaves no degrees of freedom for \(n) elements along axes \(axes) of shape \(shape)")
+      "\(operation): correction \(correction) leaves no degrees of freedom for \(n) elements along axes \(axes) "
+        + "of shape \(shape)")
     return n
   }
 }

@@ -11,9 +11,11 @@
 ///   each kink.
 /// - `tensorPrimitives`: every operation on `Variable<Tensor>`, at several shapes, broadcast pairs included.
 /// - `secondOrder`: gradients of gradients, for the tensor rules and for every scalar primitive.
+/// - `reductionsAndIndexing`: products, variance, norms, cumulative sums, selection and indexing, first and
+///   second order.
 ///
 /// AdjointNN adds `layersAndLosses`. A catalog check is a seeded draw, so it is the same on every run.
 public enum GradientCheckCatalog {
   /// The engine's rows: scalar primitives, tensor primitives and second order.
-  public static var engine: [GradientCheckCase] { scalarPrimitives + tensorPrimitives + secondOrder }
+  public static var engine: [GradientCheckCase] { scalarPrimitives + tensorPrimitives + secondOrder + reductionsAndIndexing }
 }

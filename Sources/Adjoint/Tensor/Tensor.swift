@@ -172,9 +172,10 @@ public struct Tensor: Sendable {
     }
   }
 
-  /// The scalar at a multi-dimensional index.
+  /// The scalar at a multi-dimensional index. An index may be negative, counting from the end of its axis
+  /// as in NumPy (−1 is the last).
   ///
-  /// - Precondition: one index per dimension, each within its extent.
+  /// - Precondition: one index per dimension, each in `-extent..<extent`.
   public subscript(indices: Int...) -> Double {
     get { withUnsafeBufferPointer { $0[offset(of: indices)] } }
     set {
@@ -188,8 +189,9 @@ public struct Tensor: Sendable {
       indices.count == shape.count, "Tensor subscript: \(indices.count) indices for shape \(shape)")
     var offset = 0
     for (index, extent) in zip(indices, shape) {
-      checkPrecondition(index >= 0 && index < extent, "Tensor subscript: index \(indices) is out of bounds for shape \(shape)")
-      offset = offset * extent + index
+      checkPrecondition(
+        index >= -extent && index < extent, "Tensor subscript: index \(indices) is out of bounds for shape \(shape)")
+      offset = offset * extent + (index < 0 ? index + extent : index)
     }
     return offset
   }

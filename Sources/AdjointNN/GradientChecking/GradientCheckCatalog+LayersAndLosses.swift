@@ -35,7 +35,7 @@ extension GradientCheckCatalog {
   ///
   /// Dropout is checked in inference (the identity) and in training with a fixed mask: the layer is built
   /// afresh for every evaluation with `SplitMix64(seed: 7)`, so every evaluation draws the same mask.
-  public static let layersAndLosses: [GradientCheckCase] = layers + losses
+  public static let layersAndLosses: [GradientCheckCase] = layers + losses + lossVariants
 
   static let layers: [GradientCheckCase] = [
     .init("Dense, identity", shapeSets: denseShapes) { p in Dense(weight: p[0], bias: p[1]) },

@@ -28,7 +28,55 @@ public func softmaxCrossEntropy(logits: Variable<Tensor>, labels: [Int]) -> Vari
   if let bad = labels.first(where: { !(0..<shape[1]).contains($0) }) {
     failPrecondition("softmaxCrossEntropy: label \(bad) is not a class in 0..<\(shape[1])")
   }
-  return -logits.logSoftmax(alongAxis: 1).gathering(columnPerRow: labels).mean()
+  return negativeLogLikelihood(logProbabilities: logits.logSoftmax(alongAxis: 1), labels: labels)
+}
+
+/// The softmax cross-entropy of one row of logits with its integer class label: −log softmax(z)[label].
+///
+/// ```swift
+/// softmaxCrossEntropy(logits: Variable(Tensor([2, 1, 0])), label: 0).value   // 0.40760596444438…
+/// ```
+///
+/// - Parameters:
+///   - logits: unnormalised scores z of one example, of shape `[classes]`.
+///   - label: its class, in `0..<classes`.
+/// - Returns: a scalar (rank-0) variable.
+/// - Precondition: `logits` has rank 1 and `label` is a class.
+public func softmaxCrossEntropy(logits: Variable<Tensor>, label: Int) -> Variable<Tensor> {
+  let shape = logits.value.shape
+  checkPrecondition(shape.count == 1, "softmaxCrossEntropy(logits:label:): logits must have shape [classes], got \(shape)")
+  return softmaxCrossEntropy(logits: logits.reshaped(to: [1, shape[0]]), labels: [label])
+}
+
+/// The softmax cross-entropy of logits with target probabilities — soft labels, or one-hot rows — averaged
+/// over the batch (PyTorch `cross_entropy` with class probabilities as the target):
+///
+///     L = −(1/N) Σᵢ Σⱼ pᵢⱼ log softmax(zᵢ)ⱼ
+///
+/// computed through the stable `logSoftmax`. Its gradient with respect to the logits is
+/// (softmax(z)·Σⱼpᵢⱼ − p) / N, i.e. (softmax(z) − p) / N when each row of p sums to 1. With one-hot rows it
+/// equals the integer-label form. A rank-1 `logits` is a single example (N = 1).
+///
+/// ```swift
+/// let logits = Variable(Tensor([[2, 1, 0]]))
+/// softmaxCrossEntropy(logits: logits, probabilities: Tensor([[0.5, 0.5, 0]])).value   // 0.9076059644443…
+/// ```
+///
+/// - Parameters:
+///   - logits: unnormalised scores z, of shape `[batch, classes]` or `[classes]`.
+///   - probabilities: the target distribution p of each example, of the same shape (data: no gradient).
+/// - Returns: a scalar (rank-0) variable.
+/// - Precondition: the shapes are equal, of rank 1 or 2, with at least one class and one example.
+public func softmaxCrossEntropy(logits: Variable<Tensor>, probabilities: Tensor) -> Variable<Tensor> {
+  let shape = logits.value.shape
+  checkPrecondition(
+    (shape.count == 1 || shape.count == 2) && shape.allSatisfy { $0 > 0 },
+    "softmaxCrossEntropy(logits:probabilities:): logits must have shape [batch, classes] or [classes], got \(shape)")
+  checkPrecondition(
+    probabilities.shape == shape,
+    "softmaxCrossEntropy(logits:probabilities:): logits have shape \(shape), probabilities have shape \(probabilities.shape)")
+  let perExample = -(logits.logSoftmax(alongAxis: -1) * Variable(probabilities)).sum(alongAxes: [-1])
+  return perExample.mean()
 }
 
 /// The sigmoid (binary) cross-entropy of logits with labels in [0, 1], averaged over all n elements:

@@ -89,6 +89,6 @@ import AdjointNN
     let logits = Variable(Tensor([[2, 1, 0], [0.5, -1, 3]]))
     let soft = softmaxCrossEntropy(logits: logits, probabilities: Tensor([[0.5, 0.5, 0], [0.2, 0.3, 0.5]]))
     let huber = huberLoss(predicted: Variable(Tensor([0.2, -1.5, 3, 0.5])), expected: Tensor([0, 0, 1, 1]))
-    #expect("\(soft.value) \(huber.value)" == "Tensor(1.3516401469293813) Tensor(0.66125)")
+    #expect("\(soft.value) \(huber.value)" == "1.3516401469293813 0.66125")
   }
 }

@@ -4,7 +4,7 @@
 extension Tensor: CustomStringConvertible {
   /// The scalars laid out as NumPy's `str(array)` lays them out (numbers spelled as Swift spells them, `1.0` where NumPy writes `1.`).
   ///
-  /// A rank-0 tensor prints as its number; higher ranks as nested brackets, the last axis on one line, rows
+  /// A rank-0 tensor prints as its number, in full (`Double`'s description); higher ranks as nested brackets, the last axis on one line, rows
   /// aligned on their decimal points, blocks of rank 3 and more separated by blank lines. Numbers are
   /// rounded to 8 digits after the point (NumPy's default precision), or written in exponent form when one
   /// is below 10⁻⁴ or at least 10¹⁶. A tensor of more than 1,000 scalars (NumPy's threshold) shows the first
@@ -106,7 +106,7 @@ struct TensorLayout {
 
   /// The whole printout.
   func render() -> String {
-    if shape.isEmpty { return format(tensor.scalar) }
+    if shape.isEmpty { return "\(tensor.scalar)" }  // a 0-d array prints its number in full, as NumPy does
     if tensor.count == 0 { return String(repeating: "[", count: shape.count) + String(repeating: "]", count: shape.count) }
     return tensor.withUnsafeBufferPointer { render(axis: 0, offset: 0, scalars: $0) }
   }

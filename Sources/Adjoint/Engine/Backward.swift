@@ -2,7 +2,9 @@
 ///
 /// Adjoints are memoized — one slot per node, accumulated with `+=` by the sweep and by nothing else — so
 /// each node's adjoint is complete by the time the loop reaches it, and each node's rule runs at most once.
-/// Nodes whose adjoint is zero are skipped (their contributions would be zero).
+/// Nodes whose adjoint is zero are skipped (their contributions would be zero: every rule multiplies with
+/// the strong-zero product), except a node whose value overflowed, which passes NaN
+/// (`ScalarOp.overflowed`).
 extension Tape {
   /// First-order sweep: evaluates the derivative rules on plain numbers and records nothing.
   func sweep(from output: Int, scalarSeed: Double, tensorSeed: Tensor?) -> Gradients {
@@ -14,6 +16,15 @@ extension Tape {
       tensorAdjoints[Int(entries[output].rhs)] = tensorSeed
     } else {
       adjoints.pointer[output] = scalarSeed
+    }
+    // Which nodes a contribution reached is needed only to apply the overflow exception (an overflowed
+    // node that was reached with a zero adjoint passes NaN), so it is tracked only on tapes holding an
+    // infinite value.
+    let reached: UnsafeMutablePointer<Bool>? = containsInfinity(values, through: output) ? .allocate(capacity: output + 1) : nil
+    defer { reached?.deallocate() }
+    if let reached {
+      reached.initialize(repeating: false, count: output + 1)
+      reached[output] = true
     }
     do {
       let adjoint = adjoints.pointer
@@ -27,19 +38,42 @@ extension Tape {
           pullTensor(slot: Int(e.rhs), tensorAdjoints: &tensorAdjoints)
         default:
           let v = adjoint[i]
+          let lhs = Int(e.lhs)
+          let rhs = Int(e.rhs)
           if v != 0 {
-            let lhs = Int(e.lhs)
-            let rhs = Int(e.rhs)
             let operands = ScalarOperands(x: values[lhs], y: rhs >= 0 ? values[rhs] : 0, out: values[i], aux: e.aux)
             let (dx, dy) = e.op.pullback(v, operands)
             adjoint[lhs] += dx
             if rhs >= 0 { adjoint[rhs] += dy }
+            if let reached {
+              reached[lhs] = true
+              if rhs >= 0 { reached[rhs] = true }
+            }
+          } else if let reached, reached[i],
+            e.op.overflowed(x: values[lhs], y: rhs >= 0 ? values[rhs] : 0, out: values[i], aux: e.aux)
+          {
+            adjoint[lhs] += .nan
+            reached[lhs] = true
+            if rhs >= 0 {
+              adjoint[rhs] += .nan
+              reached[rhs] = true
+            }
+          } else if let reached {
+            reached[lhs] = true
+            if rhs >= 0 { reached[rhs] = true }
           }
         }
         i -= 1
       }
     }
     return Gradients(tape: self, scalars: adjoints, tensors: tensorAdjoints)
+  }
+
+  /// Whether any of the values of nodes `0...output` is ±∞ (a fast scan before the sweep).
+  private func containsInfinity(_ values: UnsafeMutablePointer<Double>, through output: Int) -> Bool {
+    var found = false
+    for k in 0...output { found = found || values[k].isInfinite }
+    return found
   }
 
   /// Runs one tensor node's pullback on constants and accumulates the contributions.

@@ -66,6 +66,11 @@ extension Tape {
         let rhs = Int(e.rhs)
         let zero = Variable<Double>(0)
         let operands = ScalarOperands(x: node(lhs), y: rhs >= 0 ? node(rhs) : zero, out: node(i), aux: e.aux)
+        if v.value == 0, e.op.overflowed(x: operands.x.value, y: operands.y.value, out: operands.out.value, aux: e.aux) {
+          add(Variable(.nan), toScalar: lhs)  // the overflow exception to the strong zero, as in `sweep`
+          if rhs >= 0 { add(Variable(.nan), toScalar: rhs) }
+          continue
+        }
         let (dx, dy) = e.op.pullback(v, operands)
         add(dx, toScalar: lhs)
         if rhs >= 0 { add(dy, toScalar: rhs) }

@@ -58,7 +58,7 @@ extension Tape {
               adjoint[rhs] += .nan
               reached[rhs] = true
             }
-          } else if let reached {
+          } else if let reached, reached[i] {  // a zero contribution still reaches the inputs
             reached[lhs] = true
             if rhs >= 0 { reached[rhs] = true }
           }

@@ -44,7 +44,7 @@ extension Variable: ScalarMath, ElementwiseMath, DerivativeRuleMath where Value 
     recordBinary(.strongZeroMultiply, a, b, value: Double.strongZeroProduct(a.value, b.value))
   }
   @inlinable static func strongZeroProduct(_ a: Variable, _ c: Double) -> Variable {
-    c == 0 ? Variable(0) : a * c
+    c == 0 ? Variable(0) : (c.isFinite ? a * c : strongZeroProduct(a, Variable(c)))
   }
   @inlinable static func locallyConstant(_ x: Variable, _ f: (Double) -> Double) -> Variable { Variable(f(x.value)) }
   @inlinable static func locallyConstant(_ x: Variable, _ y: Variable, _ f: (Double, Double) -> Double) -> Variable {

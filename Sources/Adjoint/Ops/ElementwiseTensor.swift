@@ -67,7 +67,8 @@ struct ElementwiseTensor: DerivativeRuleMath {
     E(Variable.strongZeroProduct(a.variable, b.variable))
   }
   static func strongZeroProduct(_ a: E, _ c: Double) -> E {
-    c == 0 ? E(Variable(Tensor(repeating: 0, shape: a.variable.value.shape))) : E(a.variable * c)
+    if c == 0 { return E(Variable(Tensor(repeating: 0, shape: a.variable.value.shape))) }
+    return c.isFinite ? E(a.variable * c) : strongZeroProduct(a, E(constant: c))
   }
   static func locallyConstant(_ x: E, _ f: (Double) -> Double) -> E {
     E(Variable(x.variable.value.map(f)))
@@ -90,9 +91,9 @@ extension Variable where Value == Tensor {
       let operands = ScalarOperands(x: x, y: y, out: ElementwiseTensor(output), aux: aux)
       var (dx, dy) = op.pullback(ElementwiseTensor(v), operands)
       if op.canOverflow, let poisoned = overflowedWithZeroAdjoint(op, v.value, inputs, output.value, aux) {
-        let nan = Variable(Tensor(.nan))
-        dx = ElementwiseTensor(selecting(where: poisoned, nan, dx.variable))
-        dy = ElementwiseTensor(selecting(where: poisoned, nan, dy.variable))
+        // NaN, and NaN again when differentiated (as on the scalar tape).
+        dx = ElementwiseTensor(selecting(where: poisoned, inputs[0] * .nan, dx.variable))
+        dy = ElementwiseTensor(selecting(where: poisoned, y.variable * .nan, dy.variable))
       }
       if inputs.count == 1 { return [dx.variable] }
       return [dx.variable.summed(toShape: inputs[0].value.shape), dy.variable.summed(toShape: inputs[1].value.shape)]

@@ -17,15 +17,11 @@ extension Tape {
     } else {
       adjoints.pointer[output] = scalarSeed
     }
-    // Which nodes a contribution reached is needed only to apply the overflow exception (an overflowed
-    // node that was reached with a zero adjoint passes NaN), so it is tracked only on tapes holding an
-    // infinite value.
-    let reached: UnsafeMutablePointer<Bool>? = containsInfinity(values, through: output) ? .allocate(capacity: output + 1) : nil
-    defer { reached?.deallocate() }
-    if let reached {
-      reached.initialize(repeating: false, count: output + 1)
-      reached[output] = true
-    }
+    // Which nodes are connected to the output is needed only to apply the overflow exception (an overflowed
+    // node reached with a zero adjoint passes NaN); it is worked out lazily, the first time an overflowed
+    // node with a zero adjoint is met, so the common sweep pays nothing for it.
+    var reach = ScalarReach(output: output)
+    defer { reach.release() }
     do {
       let adjoint = adjoints.pointer
       var i = output
@@ -45,35 +41,18 @@ extension Tape {
             let (dx, dy) = e.op.pullback(v, operands)
             adjoint[lhs] += dx
             if rhs >= 0 { adjoint[rhs] += dy }
-            if let reached {
-              reached[lhs] = true
-              if rhs >= 0 { reached[rhs] = true }
-            }
-          } else if let reached, reached[i],
-            e.op.overflowed(x: values[lhs], y: rhs >= 0 ? values[rhs] : 0, out: values[i], aux: e.aux)
+          } else if values[i].isInfinite,
+            e.op.overflowed(x: values[lhs], y: rhs >= 0 ? values[rhs] : 0, out: values[i], aux: e.aux),
+            reach.isReached(i, entries: entries)
           {
             adjoint[lhs] += .nan
-            reached[lhs] = true
-            if rhs >= 0 {
-              adjoint[rhs] += .nan
-              reached[rhs] = true
-            }
-          } else if let reached, reached[i] {  // a zero contribution still reaches the inputs
-            reached[lhs] = true
-            if rhs >= 0 { reached[rhs] = true }
+            if rhs >= 0 { adjoint[rhs] += .nan }
           }
         }
         i -= 1
       }
     }
     return Gradients(tape: self, scalars: adjoints, tensors: tensorAdjoints)
-  }
-
-  /// Whether any of the values of nodes `0...output` is ±∞ (a fast scan before the sweep).
-  private func containsInfinity(_ values: UnsafeMutablePointer<Double>, through output: Int) -> Bool {
-    var found = false
-    for k in 0...output { found = found || values[k].isInfinite }
-    return found
   }
 
   /// Runs one tensor node's pullback on constants and accumulates the contributions.
@@ -178,4 +157,45 @@ extension Variable where Value == Tensor {
     tape.beginBackward(from: index, generation: generation, retainingTape: retainingTape)
     return tape.sweep(from: Int(index), scalarSeed: 0, tensorSeed: seed ?? Tensor(repeating: 1, shape: value.shape))
   }
+}
+
+/// Which scalar nodes are connected to the output of a sweep (an input of a connected node is connected),
+/// computed on demand from the output down and cached.
+struct ScalarReach {
+  let output: Int
+  private var reached: UnsafeMutablePointer<Bool>? = nil
+  /// Nodes above this index have their final answer.
+  private var lowestDone: Int
+
+  init(output: Int) {
+    self.output = output
+    lowestDone = output + 1
+  }
+
+  /// Whether node `i` is connected to the output.
+  mutating func isReached(_ i: Int, entries: UnsafeMutablePointer<ScalarEntry>) -> Bool {
+    let r: UnsafeMutablePointer<Bool>
+    if let reached {
+      r = reached
+    } else {
+      r = .allocate(capacity: output + 1)
+      r.initialize(repeating: false, count: output + 1)
+      r[output] = true
+      reached = r
+    }
+    while lowestDone > i {  // node k's answer is final once every later node has marked its inputs
+      lowestDone -= 1
+      let k = lowestDone
+      guard k > i, r[k] else { continue }
+      let e = entries[k]
+      if e.op == .leaf || e.op == .tensorLeaf || e.op == .tensor { continue }
+      r[Int(e.lhs)] = true
+      if e.rhs >= 0 { r[Int(e.rhs)] = true }
+    }
+    // Node i itself has been decided by the nodes above it; it marks its own inputs when passed later.
+    lowestDone = i + 1
+    return r[i]
+  }
+
+  func release() { reached?.deallocate() }
 }

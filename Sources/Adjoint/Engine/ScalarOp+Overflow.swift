@@ -35,3 +35,12 @@ extension ScalarOp {
     }
   }
 }
+
+extension ScalarOp {
+  /// The names tensor nodes are recorded under (the case names), made once: interpolating an enum case
+  /// into a string on every operation would cost more than a small tensor operation.
+  static let recordedNames: [String] = (0...UInt8.max).map { ScalarOp(rawValue: $0).map { "\($0)" } ?? "" }
+
+  /// The name a tensor node of this operation is recorded under.
+  var recordedName: String { ScalarOp.recordedNames[Int(rawValue)] }
+}

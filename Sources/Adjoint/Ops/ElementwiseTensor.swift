@@ -85,7 +85,7 @@ extension Variable where Value == Tensor {
   /// The overflow exception of the strong-zero convention is applied per element, as on the scalar tape:
   /// an element whose value overflowed from finite inputs passes NaN where its adjoint is zero.
   static func recordElementwise(_ op: ScalarOp, _ inputs: [Variable], aux: Double = 0, value: Tensor) -> Variable {
-    record("\(op)", value: value, inputs: inputs) { v, inputs, output in
+    record(op.recordedName, value: value, inputs: inputs) { v, inputs, output in
       let x = ElementwiseTensor(inputs[0])
       let y = inputs.count > 1 ? ElementwiseTensor(inputs[1]) : ElementwiseTensor(constant: 0)
       let operands = ScalarOperands(x: x, y: y, out: ElementwiseTensor(output), aux: aux)

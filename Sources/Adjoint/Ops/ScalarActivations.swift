@@ -61,9 +61,15 @@ public enum GELUApproximation: Sendable {
 @inlinable func leakyReluValue(_ x: Double, _ slope: Double) -> Double { x > 0 ? x : slope * x }
 @inlinable func logSigmoidValue(_ x: Double) -> Double { -stableSoftplus(-x) }
 @inlinable func eluValue(_ x: Double, _ alpha: Double) -> Double { x > 0 ? x : alpha * libmExpm1(x) }
-/// x·Φ(x), with the strong zero at x = −∞ (where Φ = 0).
+/// x·Φ(x), with the strong zero at x = −∞ (where Φ = 0). Φ(x) = erfc(z)/2 at z = −x/√2; the rounding error
+/// dz of z, which erfc amplifies by about 2z² in relative terms (800 ulps at x = −28), is corrected to first
+/// order: erfc(z + dz) ≈ erfc(z) − dz·(2/√π)·e^(−z²).
 @inlinable func geluValue(_ x: Double) -> Double {
-  let p = 0.5 * libmErfc(-x * 0.7071067811865476)
+  let z = -x * 0.7071067811865476
+  // dz = −x/√2 − z exactly to first order: the product's rounding error (by fused multiply-add) plus the
+  // error of 1/√2's rounding (1/√2 − 0.7071067811865476 = −4.833646656726457e-17, from mpmath).
+  let dz = (-z).addingProduct(-x, 0.7071067811865476) + -x * -4.833646656726457e-17
+  let p = 0.5 * (libmErfc(z) - dz * 1.1283791670955126 * libmExp(-z * z))  // erfc′(z) = −(2/√π)·e^(−z²)
   return p == 0 ? 0 : x * p
 }
 @inlinable func geluTanhValue(_ x: Double) -> Double {

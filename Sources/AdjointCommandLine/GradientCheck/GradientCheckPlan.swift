@@ -9,12 +9,13 @@ struct GradientCheckGroup: Sendable {
   /// The rows.
   let cases: [GradientCheckCase]
 
-  /// The whole catalog: the engine's scalar primitives, tensor primitives and second order, then
-  /// AdjointNN's layers and losses.
+  /// The whole catalog: the engine's scalar primitives, tensor primitives, second order and elementwise
+  /// functions, then AdjointNN's layers and losses.
   static let catalog: [GradientCheckGroup] = [
     GradientCheckGroup(title: "scalar primitives", cases: GradientCheckCatalog.scalarPrimitives),
     GradientCheckGroup(title: "tensor primitives", cases: GradientCheckCatalog.tensorPrimitives),
     GradientCheckGroup(title: "second order", cases: GradientCheckCatalog.secondOrder),
+    GradientCheckGroup(title: "elementwise functions", cases: GradientCheckCatalog.elementwiseFunctions),
     GradientCheckGroup(title: "layers and losses", cases: GradientCheckCatalog.layersAndLosses),
   ]
 }

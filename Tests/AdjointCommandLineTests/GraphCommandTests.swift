@@ -61,8 +61,8 @@ private func temporaryFolder() throws -> String {
   @Test func theNetworkGraphShowsSoftmaxWithLossGradientAtTheLogits() throws {
     let graph = GraphExample.network.graph()
     #expect(graph.nodes.map(\.operation) == [
-      "constant", "leaf", "leaf", "leaf", "leaf", "matmul", "+", "relu", "matmul", "+", "logSoftmax",
-      "gathering(columnPerRow:)", "sum", "/", "neg",
+      "constant", "leaf", "leaf", "leaf", "leaf", "matmul", "add", "relu", "matmul", "add", "logSoftmax",
+      "gathering(columnPerRow:)", "sum", "divideByConstant", "negate",
     ])
     #expect(graph.nodes.filter(\.isLeaf).map(\.name) == ["x", "W1", "b1", "W2", "b2"])
     guard case .tensor(let logits)? = graph.nodes.first(where: { $0.operation == "logSoftmax" }).flatMap({ n in

@@ -99,7 +99,7 @@ private func applesAndOranges() -> TapeGraph {
     let first = dot.edges.first { $0.from == "n0" }?.label
     // The value's shape and first two scalars, then the adjoint's scalars: ∂(Σ 3w)/∂w = 3.
     #expect(first == #"label=<[20, 50]<BR/>0 1 …<BR/><FONT COLOR="red">3 3 …</FONT>>"#)
-    #expect(dot.nodes["n1"] == #"label="×", shape=circle"#)
+    #expect(dot.nodes["n1"] == #"label="×c", shape=circle"#)  // a tensor times a constant number
     #expect(dot.nodes["n2"] == #"label="sum", shape=circle"#)
   }
 

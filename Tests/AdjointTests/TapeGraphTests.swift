@@ -76,7 +76,7 @@ private func number(_ value: TapeGraph.Value?, sourceLocation: SourceLocation = 
     let square = x * x
     let y = square.sum()
     let graph = TapeGraph(of: y, gradients: y.backward())
-    #expect(graph.nodes.map(\.operation) == ["leaf", "*", "sum"])
+    #expect(graph.nodes.map(\.operation) == ["leaf", "multiply", "sum"])
     #expect(graph.nodes.map(\.symbol) == ["", "×", "sum"])
     #expect(graph.node(for: square)?.inputs == [.node(0), .node(0)])
     #expect(graph.node(for: x)?.value == .tensor(Tensor([[1, -2, 3], [4, 5, -6]])))
@@ -99,7 +99,7 @@ private func number(_ value: TapeGraph.Value?, sourceLocation: SourceLocation = 
     #expect(dataNode?.adjoint == nil)
     #expect(graph.node(for: w)?.isConstant == false)
     #expect(graph.node(for: w)?.adjoint == .tensor(Tensor([[1], [2]])))  // ∂(data·w)/∂w = dataᵀ
-    let plus = graph.nodes.first { $0.operation == "+" }
+    let plus = graph.nodes.first { $0.operation == "add" }
     #expect(plus?.inputs.last == .constant(.tensor(Tensor([10]))))
   }
 

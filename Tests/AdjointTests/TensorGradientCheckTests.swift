@@ -23,6 +23,7 @@ import Testing
     for file in try FileManager.default.contentsOfDirectory(atPath: ops.path) where file.hasPrefix("Tensor") {
       let source = try String(contentsOf: ops.appendingPathComponent(file), encoding: .utf8)
       for match in source.matches(of: /record\("([^"]+)"/) { defined.insert(String(match.1)) }
+      for match in source.matches(of: /recordElementwise\(\.([A-Za-z0-9]+)/) { defined.insert(String(match.1)) }
     }
     #expect(defined.count >= 30, "found only \(defined.sorted()) in \(ops.path)")
 

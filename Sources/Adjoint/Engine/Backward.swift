@@ -2,7 +2,9 @@
 ///
 /// Adjoints are memoized — one slot per node, accumulated with `+=` by the sweep and by nothing else — so
 /// each node's adjoint is complete by the time the loop reaches it, and each node's rule runs at most once.
-/// Nodes whose adjoint is zero are skipped (their contributions would be zero).
+/// Nodes whose adjoint is zero are skipped (their contributions would be zero: every rule multiplies with
+/// the strong-zero product), except a node whose value overflowed, which passes NaN
+/// (`ScalarOp.overflowed`).
 extension Tape {
   /// First-order sweep: evaluates the derivative rules on plain numbers and records nothing.
   ///
@@ -29,6 +31,11 @@ extension Tape {
     } else {
       adjoints.pointer[output] = scalarSeed
     }
+    // Which nodes are connected to the output is needed only to apply the overflow exception (an overflowed
+    // node reached with a zero adjoint passes NaN); it is worked out lazily, the first time an overflowed
+    // node with a zero adjoint is met, so the common sweep pays nothing for it.
+    var reach = ScalarReach(output: output)
+    defer { reach.release() }
     do {
       let adjoint = adjoints.pointer
       var i = output
@@ -41,15 +48,21 @@ extension Tape {
           pullTensor(node: i, slot: Int(e.rhs), tensorAdjoints: &tensorAdjoints, checker: observer.checker)
         default:
           let v = adjoint[i]
+          let lhs = Int(e.lhs)
+          let rhs = Int(e.rhs)
           if v != 0 {
-            let lhs = Int(e.lhs)
-            let rhs = Int(e.rhs)
             let operands = ScalarOperands(x: values[lhs], y: rhs >= 0 ? values[rhs] : 0, out: values[i], aux: e.aux)
             let (dx, dy) = e.op.pullback(v, operands)
             observer.check(dx, dy, node: i, v: v)
             adjoint[lhs] += dx
             if rhs >= 0 { adjoint[rhs] += dy }
             observer.checkSums(lhs: adjoint[lhs], rhs: rhs >= 0 ? adjoint[rhs] : 0, node: i)
+          } else if values[i].isInfinite,
+            e.op.overflowed(x: values[lhs], y: rhs >= 0 ? values[rhs] : 0, out: values[i], aux: e.aux),
+            reach.isReached(i, entries: entries)
+          {
+            adjoint[lhs] += .nan
+            if rhs >= 0 { adjoint[rhs] += .nan }
           }
         }
         i -= 1
@@ -162,4 +175,45 @@ extension Variable where Value == Tensor {
     tape.beginBackward(from: index, generation: generation, retainingTape: retainingTape)
     return tape.sweep(from: Int(index), scalarSeed: 0, tensorSeed: seed ?? Tensor(repeating: 1, shape: value.shape))
   }
+}
+
+/// Which scalar nodes are connected to the output of a sweep (an input of a connected node is connected),
+/// computed on demand from the output down and cached.
+struct ScalarReach {
+  let output: Int
+  private var reached: UnsafeMutablePointer<Bool>? = nil
+  /// Nodes above this index have their final answer.
+  private var lowestDone: Int
+
+  init(output: Int) {
+    self.output = output
+    lowestDone = output + 1
+  }
+
+  /// Whether node `i` is connected to the output.
+  mutating func isReached(_ i: Int, entries: UnsafeMutablePointer<ScalarEntry>) -> Bool {
+    let r: UnsafeMutablePointer<Bool>
+    if let reached {
+      r = reached
+    } else {
+      r = .allocate(capacity: output + 1)
+      r.initialize(repeating: false, count: output + 1)
+      r[output] = true
+      reached = r
+    }
+    while lowestDone > i {  // node k's answer is final once every later node has marked its inputs
+      lowestDone -= 1
+      let k = lowestDone
+      guard k > i, r[k] else { continue }
+      let e = entries[k]
+      if e.op == .leaf || e.op == .tensorLeaf || e.op == .tensor { continue }
+      r[Int(e.lhs)] = true
+      if e.rhs >= 0 { r[Int(e.rhs)] = true }
+    }
+    // Node i itself has been decided by the nodes above it; it marks its own inputs when passed later.
+    lowestDone = i + 1
+    return r[i]
+  }
+
+  func release() { reached?.deallocate() }
 }

@@ -70,6 +70,12 @@ extension Tape {
         let rhs = Int(e.rhs)
         let zero = Variable<Double>(0)
         let operands = ScalarOperands(x: node(lhs), y: rhs >= 0 ? node(rhs) : zero, out: node(i), aux: e.aux)
+        if v.value == 0, e.op.overflowed(x: operands.x.value, y: operands.y.value, out: operands.out.value, aux: e.aux) {
+          // The overflow exception to the strong zero, as in `sweep`: NaN, and NaN again when differentiated.
+          add(operands.x * Double.nan, toScalar: lhs)
+          if rhs >= 0 { add(operands.y * Double.nan, toScalar: rhs) }
+          continue
+        }
         checker?.pullingBack = i
         let (dx, dy) = e.op.pullback(v, operands)
         checker?.check(dx.value, dy.value, node: i, v: v.value, on: self, recorded: true)

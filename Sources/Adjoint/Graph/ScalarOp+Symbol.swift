@@ -29,14 +29,22 @@ extension ScalarOp {
   }
 }
 
-/// The label a drawing gives a tensor operation recorded under `name`: the arithmetic signs as the textbook
-/// writes them (`*` → `×`), other names without their argument labels (`slicing(_:alongAxis:)` → `slicing`).
+/// The label a drawing gives a tensor operation recorded under `name`: elementwise operations, recorded
+/// under their scalar operation's name (`multiply`), get the same sign as on scalars (`×`); other names lose
+/// their argument labels (`slicing(_:alongAxis:)` → `slicing`).
 func tensorSymbol(_ name: String) -> String {
   switch name {
-  case "*": return "×"
-  case "-": return "−"
-  case "/": return "÷"
-  case "neg": return "−x"
+  case "add": return "+"
+  case "subtract": return "−"
+  case "multiply": return "×"
+  case "divide": return "÷"
+  case "negate": return "−x"
+  case "addConstant": return "+c"
+  case "constantMinus": return "c−"
+  case "multiplyByConstant": return "×c"
+  case "divideByConstant": return "÷c"
+  case "constantDividedBy": return "c÷"
+  case "powerOfConstant": return "^c"
   default:
     guard let parenthesis = name.firstIndex(of: "("), parenthesis != name.startIndex else { return name }
     return String(name[..<parenthesis])

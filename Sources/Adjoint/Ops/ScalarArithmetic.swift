@@ -1,5 +1,6 @@
 // Arithmetic on scalar variables. Each operation is followed by its derivative rule, where `v` is the
-// adjoint of the result flowing back (see `ScalarOp.pullback`).
+// adjoint of the result flowing back (see `ScalarOp.pullback`). The rules are generic: the same rule serves
+// `Double`, `Variable<Double>` and the tensor operations of Ops/TensorArithmetic.swift.
 
 extension Variable where Value == Double {
   /// Records a unary operation on this variable (nothing if it is a constant).
@@ -117,20 +118,20 @@ extension Variable where Value == Double {
 
 extension ScalarRule {
   /// d(x + y) = (v, v).
-  @inlinable static func add<S: ScalarMath>(_ v: S, _ a: ScalarOperands<S>) -> (x: S, y: S) { (v, v) }
+  @inlinable static func add<S: DerivativeRuleMath>(_ v: S, _ a: ScalarOperands<S>) -> (x: S, y: S) { (v, v) }
   /// d(x − y) = (v, −v).
-  @inlinable static func subtract<S: ScalarMath>(_ v: S, _ a: ScalarOperands<S>) -> (x: S, y: S) { (v, -v) }
+  @inlinable static func subtract<S: DerivativeRuleMath>(_ v: S, _ a: ScalarOperands<S>) -> (x: S, y: S) { (v, -v) }
   /// d(x · y) = (v·y, v·x).
-  @inlinable static func multiply<S: ScalarMath>(_ v: S, _ a: ScalarOperands<S>) -> (x: S, y: S) {
-    (v * a.y, v * a.x)
+  @inlinable static func multiply<S: DerivativeRuleMath>(_ v: S, _ a: ScalarOperands<S>) -> (x: S, y: S) {
+    (S.strongZeroProduct(v, a.y), S.strongZeroProduct(v, a.x))
   }
   /// d(x / y) = (v / y, −v·out / y).
-  @inlinable static func divide<S: ScalarMath>(_ v: S, _ a: ScalarOperands<S>) -> (x: S, y: S) {
-    let vOverY = v / a.y
-    return (vOverY, -(vOverY * a.out))
+  @inlinable static func divide<S: DerivativeRuleMath>(_ v: S, _ a: ScalarOperands<S>) -> (x: S, y: S) {
+    let reciprocal = 1 / a.y
+    return (S.strongZeroProduct(v, reciprocal), S.strongZeroProduct(v, -(a.out * reciprocal)))
   }
   /// d(c / x) = −v·out / x.
-  @inlinable static func constantDividedBy<S: ScalarMath>(_ v: S, _ a: ScalarOperands<S>) -> S {
-    -(v * a.out / a.x)
+  @inlinable static func constantDividedBy<S: DerivativeRuleMath>(_ v: S, _ a: ScalarOperands<S>) -> S {
+    S.strongZeroProduct(v, -(a.out / a.x))
   }
 }

@@ -1,28 +1,25 @@
-// Arithmetic on tensor variables, each operation followed by its pullback. `v` is the adjoint of the result.
+// Arithmetic on tensor variables. Each operation records the one derivative rule of its scalar counterpart
+// (Ops/ScalarArithmetic.swift, dispatched by `ScalarOp.pullback`) evaluated on tensor variables: see
+// `recordElementwise` in Ops/ElementwiseTensor.swift.
 //
 // Binary operations broadcast (NumPy's rule, see Tensor+Broadcasting.swift); the adjoint of a broadcast
-// operand is summed back to its shape with `summed(toShape:)`, which is itself differentiable. Pullbacks
-// are written with differentiable operations only, so the same rule serves a first-order `backward()` (on
-// constants, recording nothing) and a recorded backward pass for higher derivatives. Products of the
-// adjoint with a local derivative use the "strong zero" product: a zero adjoint gives exactly zero.
+// operand is summed back to its shape with `summed(toShape:)`, which is itself differentiable. Products of the
+// adjoint with a local derivative use the "strong zero" product: a zero adjoint gives exactly zero, except
+// where a value overflowed (Docs/Operations.md, "Zero times infinity").
 
 extension Variable where Value == Tensor {
   /// x + y, broadcasting. Pullback: (v, v), each summed to its operand's shape.
   ///
   /// - Precondition: the shapes are broadcast-compatible.
   public static func + (x: Variable, y: Variable) -> Variable {
-    record("+", value: x.value + y.value, inputs: [x, y]) { v, inputs, _ in
-      [v.summed(toShape: inputs[0].value.shape), v.summed(toShape: inputs[1].value.shape)]
-    }
+    recordElementwise(.add, [x, y], value: x.value + y.value)
   }
 
   /// x − y, broadcasting. Pullback: (v, −v), each summed to its operand's shape.
   ///
   /// - Precondition: the shapes are broadcast-compatible.
   public static func - (x: Variable, y: Variable) -> Variable {
-    record("-", value: x.value - y.value, inputs: [x, y]) { v, inputs, _ in
-      [v.summed(toShape: inputs[0].value.shape), (-v).summed(toShape: inputs[1].value.shape)]
-    }
+    recordElementwise(.subtract, [x, y], value: x.value - y.value)
   }
 
   /// x ⊙ y, the elementwise product, broadcasting. Pullback: (v ⊙ y, v ⊙ x), each summed to its operand's
@@ -30,59 +27,50 @@ extension Variable where Value == Tensor {
   ///
   /// - Precondition: the shapes are broadcast-compatible.
   public static func * (x: Variable, y: Variable) -> Variable {
-    record("*", value: x.value * y.value, inputs: [x, y]) { v, inputs, _ in
-      [
-        strongZeroProduct(v, inputs[1]).summed(toShape: inputs[0].value.shape),
-        strongZeroProduct(v, inputs[0]).summed(toShape: inputs[1].value.shape),
-      ]
-    }
+    recordElementwise(.multiply, [x, y], value: x.value * y.value)
   }
 
   /// x / y elementwise, broadcasting. Pullback: (v / y, −v·out / y), each summed to its operand's shape.
   ///
   /// - Precondition: the shapes are broadcast-compatible.
   public static func / (x: Variable, y: Variable) -> Variable {
-    record("/", value: x.value / y.value, inputs: [x, y]) { v, inputs, output in
-      let reciprocal = 1 / inputs[1]
-      return [
-        strongZeroProduct(v, reciprocal).summed(toShape: inputs[0].value.shape),
-        strongZeroProduct(v, -(output * reciprocal)).summed(toShape: inputs[1].value.shape),
-      ]
-    }
+    recordElementwise(.divide, [x, y], value: x.value / y.value)
   }
 
   /// −x. Pullback: −v.
   public static prefix func - (x: Variable) -> Variable {
-    record("neg", value: -x.value, inputs: [x]) { v, _, _ in [-v] }
+    recordElementwise(.negate, [x], value: -x.value)
   }
 
   // MARK: With a constant scalar (one node, the constant captured by the rule)
 
   /// x + c elementwise. Pullback: v.
   public static func + (x: Variable, c: Double) -> Variable {
-    record("+", value: x.value + c, inputs: [x]) { v, _, _ in [v] }
+    recordElementwise(.addConstant, [x], aux: c, value: x.value + c)
   }
   /// c + x elementwise. Pullback: v.
   public static func + (c: Double, x: Variable) -> Variable { x + c }
   /// x − c elementwise. Pullback: v.
-  public static func - (x: Variable, c: Double) -> Variable { x + (-c) }
+  public static func - (x: Variable, c: Double) -> Variable {
+    recordElementwise(.addConstant, [x], aux: -c, value: x.value - c)
+  }
   /// c − x elementwise. Pullback: −v.
   public static func - (c: Double, x: Variable) -> Variable {
-    record("-", value: c - x.value, inputs: [x]) { v, _, _ in [-v] }
+    recordElementwise(.constantMinus, [x], aux: c, value: c - x.value)
   }
   /// x · c elementwise. Pullback: v · c.
   public static func * (x: Variable, c: Double) -> Variable {
-    record("*", value: x.value * c, inputs: [x]) { v, _, _ in [v * c] }
+    recordElementwise(.multiplyByConstant, [x], aux: c, value: x.value * c)
   }
   /// c · x elementwise. Pullback: v · c.
   public static func * (c: Double, x: Variable) -> Variable { x * c }
   /// x / c elementwise. Pullback: v / c.
   public static func / (x: Variable, c: Double) -> Variable {
-    record("/", value: x.value / c, inputs: [x]) { v, _, _ in [v / c] }
+    recordElementwise(.divideByConstant, [x], aux: c, value: x.value / c)
   }
   /// c / x elementwise. Pullback: −v·out / x (= −v·c / x²).
   public static func / (c: Double, x: Variable) -> Variable {
-    record("/", value: c / x.value, inputs: [x]) { v, inputs, output in [strongZeroProduct(v, -(output / inputs[0]))] }
+    recordElementwise(.constantDividedBy, [x], aux: c, value: c / x.value)
   }
 
   // MARK: Compound assignment (a new node; the old value stays on the tape)
@@ -112,11 +100,6 @@ extension Variable where Value == Tensor {
   /// branch of `selecting(where:_:_:)`, a relu that is off) never turns into NaN where the derivative is
   /// infinite or NaN. Pullback: (v ⊙ b, v ⊙ a), with the same strong zero, summed to the operands' shapes.
   static func strongZeroProduct(_ a: Variable, _ b: Variable) -> Variable {
-    record("*", value: Tensor.strongZeroProduct(a.value, b.value), inputs: [a, b]) { v, inputs, _ in
-      [
-        strongZeroProduct(v, inputs[1]).summed(toShape: inputs[0].value.shape),
-        strongZeroProduct(v, inputs[0]).summed(toShape: inputs[1].value.shape),
-      ]
-    }
+    recordElementwise(.strongZeroMultiply, [a, b], value: Tensor.strongZeroProduct(a.value, b.value))
   }
 }

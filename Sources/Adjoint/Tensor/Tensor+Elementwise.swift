@@ -49,8 +49,7 @@ extension Tensor {
   ///
   /// - Complexity: O(count).
   public func clamped(to range: ClosedRange<Double>) -> Tensor {
-    let (lower, upper) = (range.lowerBound, range.upperBound)
-    return map { $0 < lower ? lower : ($0 > upper ? upper : $0) }
+    map { clampValue($0, range) }
   }
 
   /// The "strong zero" product a·b, except that it is exactly 0 whenever a or b is 0 (so 0·∞ = 0·NaN = 0).
@@ -94,13 +93,13 @@ public func abs(_ x: Tensor) -> Tensor { x.map { Swift.abs($0) } }
 ///
 /// - Precondition: the shapes are broadcast-compatible.
 public func min(_ x: Tensor, _ y: Tensor) -> Tensor {
-  Tensor.elementwise(x, y, "min") { a, b in a.isNaN || b.isNaN ? .nan : (b < a ? b : a) }
+  Tensor.elementwise(x, y, "min") { nanPropagatingMin($0, $1) }
 }
 /// The elementwise maximum, broadcasting the shapes (NaN if either element is NaN).
 ///
 /// - Precondition: the shapes are broadcast-compatible.
 public func max(_ x: Tensor, _ y: Tensor) -> Tensor {
-  Tensor.elementwise(x, y, "max") { a, b in a.isNaN || b.isNaN ? .nan : (b > a ? b : a) }
+  Tensor.elementwise(x, y, "max") { nanPropagatingMax($0, $1) }
 }
 /// The elementwise minimum of x and a constant.
 public func min(_ x: Tensor, _ c: Double) -> Tensor { min(x, Tensor(c)) }
@@ -109,10 +108,10 @@ public func max(_ x: Tensor, _ c: Double) -> Tensor { max(x, Tensor(c)) }
 
 // MARK: Activations
 
-/// max(x, 0) elementwise (0 for a NaN input, as on the scalar side).
-public func relu(_ x: Tensor) -> Tensor { x.map { $0 > 0 ? $0 : 0 } }
+/// max(x, 0) elementwise; NaN stays NaN, as on the scalar side.
+public func relu(_ x: Tensor) -> Tensor { x.map { reluValue($0) } }
 /// x for x > 0, slope·x otherwise, elementwise.
-public func leakyRelu(_ x: Tensor, slope: Double = 0.01) -> Tensor { x.map { $0 > 0 ? $0 : slope * $0 } }
+public func leakyRelu(_ x: Tensor, slope: Double = 0.01) -> Tensor { x.map { leakyReluValue($0, slope) } }
 /// The logistic function 1 / (1 + e^−x) elementwise, without overflow for any finite x.
 public func sigmoid(_ x: Tensor) -> Tensor { x.map { stableSigmoid($0) } }
 /// log(1 + e^x) elementwise, computed as max(x, 0) + log1p(e^−|x|): no overflow, no loss of precision.

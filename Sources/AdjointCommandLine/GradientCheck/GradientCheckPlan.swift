@@ -9,13 +9,14 @@ struct GradientCheckGroup: Sendable {
   /// The rows.
   let cases: [GradientCheckCase]
 
-  /// The whole catalog: the engine's scalar primitives, tensor primitives, second order, and reductions
-  /// and indexing, then AdjointNN's layers and losses.
+  /// The whole catalog: the engine's scalar primitives, tensor primitives, second order,
+  /// reductions and indexing, and elementwise functions, then AdjointNN's layers and losses.
   static let catalog: [GradientCheckGroup] = [
     GradientCheckGroup(title: "scalar primitives", cases: GradientCheckCatalog.scalarPrimitives),
     GradientCheckGroup(title: "tensor primitives", cases: GradientCheckCatalog.tensorPrimitives),
     GradientCheckGroup(title: "second order", cases: GradientCheckCatalog.secondOrder),
     GradientCheckGroup(title: "reductions and indexing", cases: GradientCheckCatalog.reductionsAndIndexing),
+    GradientCheckGroup(title: "elementwise functions", cases: GradientCheckCatalog.elementwiseFunctions),
     GradientCheckGroup(title: "layers and losses", cases: GradientCheckCatalog.layersAndLosses),
   ]
 }

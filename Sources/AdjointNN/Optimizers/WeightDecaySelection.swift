@@ -9,7 +9,7 @@
 /// var adamW = AdamW(learningRate: 1e-3, weightDecay: 0.01, decaying: .weightsOnly)
 /// adamW.update(model.parameters)   // biases move by the Adam step alone
 /// ```
-public enum WeightDecaySelection: Sendable {
+public enum WeightDecaySelection: Sendable, Codable, Equatable {
   /// Every parameter is decayed (PyTorch's behaviour with a single parameter group).
   case all
   /// Only parameters of rank ≥ 2 (weight matrices, convolution kernels); biases and norm scales are not.

@@ -3,7 +3,7 @@ import Testing
 import AdjointNN
 
 /// Accuracy, top-k accuracy and the confusion matrix against scikit-learn 1.9.1's printed values
-/// (`Tests/AdjointNNTests/References/metrics_reference.py`).
+/// (`Tests/References/metrics_reference.py`).
 @Suite struct MetricsTests {
   static let scores = Tensor([
     [0.1, 2.0, 0.3, -1.0], [1.5, 0.2, 0.1, 0.0], [0.0, 0.1, 0.2, 0.3], [2.0, 1.9, -3.0, 0.5],

@@ -3,7 +3,7 @@ import Testing
 import AdjointNN
 
 /// AdamW and RMSProp against PyTorch 2.13 (float64), five steps on a quadratic. The expected values were
-/// printed by `Tests/AdjointNNTests/References/optimizer_reference.py` with the peers' venv; the problem:
+/// printed by `Tests/References/optimizer_reference.py` with the peers' venv; the problem:
 /// p₀ = [1, −2, 0.5], loss = Σ c·p² + Σ d·p with c = [0.5, 1.5, 2], d = [0.3, −0.1, 0.7] (gradient 2c·p + d),
 /// and a second parameter q₀ = [0.25] with loss 3q (gradient 3).
 @Suite struct OptimizerPyTorchTests {

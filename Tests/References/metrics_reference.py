@@ -1,5 +1,5 @@
 # Prints scikit-learn's metrics for MetricsTests.swift.
-# Run: $HOME/.cache/adjoint-peers-venv/bin/python Tests/AdjointNNTests/References/metrics_reference.py
+# Run: $HOME/.cache/adjoint-peers-venv/bin/python Tests/References/metrics_reference.py
 import numpy as np, sklearn
 from sklearn.metrics import accuracy_score, confusion_matrix, top_k_accuracy_score
 scores = np.array([[0.1, 2.0, 0.3, -1.0], [1.5, 0.2, 0.1, 0.0], [0.0, 0.1, 0.2, 0.3], [2.0, 1.9, -3.0, 0.5],

@@ -1,5 +1,5 @@
 # Prints PyTorch's AdamW and RMSprop trajectories for OptimizerPyTorchTests.swift (float64).
-# Run: $HOME/.cache/adjoint-peers-venv/bin/python Tests/AdjointNNTests/References/optimizer_reference.py
+# Run: $HOME/.cache/adjoint-peers-venv/bin/python Tests/References/optimizer_reference.py
 # Problem: p0 = [1.0, -2.0, 0.5], loss(p) = sum(c * p**2) + sum(d * p), c = [0.5, 1.5, 2.0], d = [0.3, -0.1, 0.7],
 # so the gradient is 2 c p + d. A bias-like second parameter q0 = [0.25] with loss 3 q (gradient 3).
 import torch

@@ -10,7 +10,7 @@ enum TrainCommand {
   enum OptimizerName: String, ArgumentChoice { case sgd, adam, adamw, rmsprop }
   enum ModelName: String, ArgumentChoice { case mlp }
   enum ScheduleName: String, ArgumentChoice { case constant, step, cosine }
-  enum Scaling: String, ArgumentChoice { case standardize, none }
+  enum Scaling: String, ArgumentChoice { case standardize, pixels, none }
 
   static let epochs = Option<Int>("epochs", default: 20, help: "Passes over the training data.") {
     $0 >= 1 ? nil : "must be at least 1"
@@ -45,8 +45,9 @@ enum TrainCommand {
   static let data = Option<String?>(
     "data", placeholder: "PATH.csv", default: nil, help: "Train on a numeric CSV file instead (80/20 split).")
   static let scaling = Option<Scaling?>(
-    "scaling", placeholder: "standardize|none", default: nil,
-    help: "Feature scaling fitted on the training split and stored in the model (default: standardize for --data, none otherwise).")
+    "scaling", placeholder: "standardize|pixels|none", default: nil,
+    help: "Input scaling stored in the model: standardize (mean and std of the training split; the default for --data), "
+      + "pixels (÷16; the default for the bundled digits) or none (MNIST's loader already scales to [0, 1]).")
   static let mnist = Option<String?>(
     "mnist", placeholder: "DIR", default: nil,
     help: "Train on MNIST: a directory with the four uncompressed IDX files (train-images-idx3-ubyte, …).")

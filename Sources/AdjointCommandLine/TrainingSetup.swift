@@ -55,7 +55,8 @@ struct TrainingSetup {
       metadata["train.data"] = "csv"
       metadata["train.data-path"] = path
     } else {
-      split = try Digits.load().split(trainingFraction: 0.8, using: &rng)
+      // Raw pixels 0…16: the default scaling ÷16 (μ = 0, σ = 16) is part of the model, so predict takes raw rows.
+      split = try Digits.load(scaled: false).split(trainingFraction: 0.8, using: &rng)
       source = "the bundled 8×8 digits"
       metadata["train.data"] = "digits"
     }
@@ -71,11 +72,20 @@ struct TrainingSetup {
       model = checkpoint.model
       try checkFit(model, split.training, source: source, file: parsed[C.resume] ?? "")
     } else {
-      let scale = parsed[C.scaling] ?? (dataPath != nil ? .standardize : .none)
-      let standardization = scale == .standardize ? Standardization(fitting: split.training.features) : nil
+      let isDigits = metadata["train.data"] == "digits"
+      let scale = parsed[C.scaling] ?? (dataPath != nil ? .standardize : isDigits ? .pixels : .none)
+      let features = split.training.featureCount
+      let standardization: Standardization? =
+        switch scale {
+        case .standardize: Standardization(fitting: split.training.features)
+        case .pixels:
+          Standardization(
+            mean: Tensor.zeros([features]), standardDeviation: Tensor(repeating: Digits.maximumPixelValue, shape: [features]))
+        case .none: nil
+        }
       let sizes = [split.training.featureCount, parsed[C.hidden], split.training.classCount]
       model = Model(architecture: LayerSpec.multilayerPerceptron(sizes: sizes), standardization: standardization, using: &rng)
-      if standardization == nil, let largest = split.training.features.scalars.map(abs).max(), largest > 20 {
+      if standardization == nil, let largest = split.training.features.scalars.map(abs).max(), largest > 5 {
         scalingHint = "hint: features reach \(TrainCommand.format(largest, 0)) unscaled; --scaling standardize usually trains much better"
       }
     }
@@ -103,7 +113,7 @@ struct TrainingSetup {
       + "\(shape) network on \(source): "
       + "\(split.training.count) training and \(split.test.count) test examples, \(optimizer.configuration.name) with learning rate \(rate)"
       + (parsed[C.schedule] == .constant ? "" : " (\(parsed[C.schedule].rawValue) schedule)")
-      + ", batch size \(parsed[C.batchSize])" + (model.standardization == nil ? "" : ", standardized features")
+      + ", batch size \(parsed[C.batchSize])" + scalingDescription(model.standardization)
   }
 }
 
@@ -203,4 +213,12 @@ func outputSize(of architecture: [LayerSpec]) -> Int? {
     if case .dense(_, let output, _) = spec { return output }
   }
   return nil
+}
+
+/// How the banner describes a model's input scaling.
+func scalingDescription(_ standardization: Standardization?) -> String {
+  guard let standardization else { return "" }
+  let isPixelScaling = standardization.mean.scalars.allSatisfy { $0 == 0 }
+    && Set(standardization.standardDeviation.scalars).count == 1
+  return isPixelScaling ? ", pixels ÷ \(TrainCommand.format(standardization.standardDeviation.scalars[0], 0))" : ", standardized features"
 }

@@ -72,7 +72,7 @@ public struct TrainingCurve: Sendable {
         out.append(##"<circle cx="\##(xy[0])" cy="\##(xy[1])" r="2.5" fill="\##(s.color)"/>"##)
       }
     }
-    let legend = (x: plot.right - 160, y: plot.top + 14)
+    let legend = (x: plot.right - 170, y: plot.top + 0.42 * (plot.bottom - plot.top))  // between the curves
     out.append(##"<rect x="\##(f(legend.x - 10))" y="\##(f(legend.y - 12))" width="160" height="62" fill="white" fill-opacity="0.9" stroke="#999"/>"##)
     for (i, s) in series.enumerated() {
       let ly = legend.y + Double(i) * 18

@@ -2,7 +2,7 @@
 enum HelpCommand {
   static let summary = "Prints the overview, or the options of a subcommand: adjoint help train."
 
-  static let topic = Positional<String?>("subcommand", default: nil, help: "The subcommand to describe.")
+  static let topic = Positional<String?>("subcommand", default: .some(nil), help: "The subcommand to describe.")
 
   static var parser: ArgumentParser {
     ArgumentParser(command: "adjoint help", summary: summary, arguments: [topic])

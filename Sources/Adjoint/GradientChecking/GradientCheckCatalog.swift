@@ -11,9 +11,10 @@
 ///   each kink.
 /// - `tensorPrimitives`: every operation on `Variable<Tensor>`, at several shapes, broadcast pairs included.
 /// - `secondOrder`: gradients of gradients, for the tensor rules and for every scalar primitive.
+/// - `convolution`: convolution, pooling, flat gathering and normalization, first and second order.
 ///
 /// AdjointNN adds `layersAndLosses`. A catalog check is a seeded draw, so it is the same on every run.
 public enum GradientCheckCatalog {
-  /// The engine's rows: scalar primitives, tensor primitives and second order.
-  public static var engine: [GradientCheckCase] { scalarPrimitives + tensorPrimitives + secondOrder }
+  /// The engine's rows: scalar primitives, tensor primitives, second order, and convolution.
+  public static var engine: [GradientCheckCase] { scalarPrimitives + tensorPrimitives + secondOrder + convolution }
 }

@@ -8,7 +8,7 @@ enum TrainCommand {
   static let summary = "Trains a classifier (a 64-128-10 ReLU network by default) on the bundled digits, a CSV file or MNIST."
 
   enum OptimizerName: String, ArgumentChoice { case sgd, adam, adamw, rmsprop }
-  enum ModelName: String, ArgumentChoice { case mlp }
+  enum ModelName: String, ArgumentChoice { case mlp, cnn }
   enum ScheduleName: String, ArgumentChoice { case constant, step, cosine }
   enum Scaling: String, ArgumentChoice { case standardize, pixels, none }
 
@@ -16,7 +16,8 @@ enum TrainCommand {
     $0 >= 1 ? nil : "must be at least 1"
   }
   static let model = Option<ModelName>(
-    "model", default: .mlp, help: "The architecture: mlp (features-hidden-classes, ReLU).")
+    "model", default: .mlp,
+    help: "The architecture: mlp (features-hidden-classes, ReLU) or cnn (conv 3×3·32, batch norm, ReLU, conv 3×3·64, batch norm, ReLU, max-pool 2×2, dense; square images).")
   static let hidden = Option<Int>("hidden", default: 128, help: "Units in the hidden layer of the mlp.") {
     $0 >= 1 ? nil : "must be at least 1"
   }
@@ -28,7 +29,7 @@ enum TrainCommand {
     $0 >= 1 ? nil : "must be at least 1"
   }
   static let optimizer = Option<OptimizerName>(
-    "optimizer", default: .sgd, help: "The update rule: sgd (momentum 0.9), adam, adamw or rmsprop.")
+    "optimizer", default: .sgd, help: "The update rule: sgd (momentum 0.9; the mlp's default), adam (the cnn's default), adamw or rmsprop.")
   static let weightDecay = Option<Double>(
     "weight-decay", default: 0, help: "Weight decay of the weight matrices (biases are not decayed); AdamW's is decoupled."
   ) { $0 >= 0 ? nil : "must be ≥ 0" }

@@ -83,19 +83,32 @@ struct TrainingSetup {
             mean: Tensor.zeros([features]), standardDeviation: Tensor(repeating: Digits.maximumPixelValue, shape: [features]))
         case .none: nil
         }
-      let sizes = [split.training.featureCount, parsed[C.hidden], split.training.classCount]
-      model = Model(architecture: LayerSpec.multilayerPerceptron(sizes: sizes), standardization: standardization, using: &rng)
+      let architecture: [LayerSpec]
+      switch parsed[C.model] {
+      case .mlp:
+        architecture = LayerSpec.multilayerPerceptron(sizes: [features, parsed[C.hidden], split.training.classCount])
+      case .cnn:
+        let side = Int(Double(features).squareRoot().rounded())
+        guard side * side == features, side >= 4 else {
+          throw TrainFailure("--model cnn needs square one-channel images, but \(source) has \(features) features per row")
+        }
+        architecture = LayerSpec.smallConvolutionalNetwork(side: side, classes: split.training.classCount)
+      }
+      model = Model(architecture: architecture, standardization: standardization, using: &rng)
       if standardization == nil, let largest = split.training.features.scalars.map(abs).max(), largest > 5 {
         scalingHint = "hint: features reach \(TrainCommand.format(largest, 0)) unscaled; --scaling standardize usually trains much better"
       }
     }
 
-    let optimizerName = parsed.isGiven(C.optimizer) || checkpoint?.optimizer == nil ? parsed[C.optimizer].rawValue : nil
+    // The cnn trains best with Adam (its batch norms make SGD's rate 0.1 unstable): its default optimizer.
+    let defaultOptimizer = parsed[C.model] == .cnn ? "adam" : parsed[C.optimizer].rawValue
+    let optimizerName =
+      parsed.isGiven(C.optimizer) ? parsed[C.optimizer].rawValue : checkpoint?.optimizer == nil ? defaultOptimizer : nil
     let optimizer: any CheckpointableOptimizer
     if optimizerName == nil, let resumed = checkpoint?.optimizer {
       optimizer = resumed
     } else {
-      optimizer = makeOptimizer(named: optimizerName ?? parsed[C.optimizer].rawValue, weightDecay: parsed[C.weightDecay])
+      optimizer = makeOptimizer(named: optimizerName ?? defaultOptimizer, weightDecay: parsed[C.weightDecay])
     }
     let rate = parsed[C.learningRate] ?? (optimizerName == nil ? recorded["train.base-learning-rate"].flatMap(Double.init) : nil)
       ?? defaultLearningRate(optimizer.configuration.name)
@@ -176,7 +189,7 @@ func describe(_ architecture: [LayerSpec]) -> String {
   var sizes: [Int] = []
   for spec in architecture {
     guard case .dense(let input, let output, _) = spec else {
-      return architecture.map { "\($0)".components(separatedBy: "(").first ?? "" }.joined(separator: "-")
+      return "CNN " + architecture.compactMap(shortName).joined(separator: " → ")
     }
     if sizes.isEmpty { sizes.append(input) }
     sizes.append(output)
@@ -221,4 +234,19 @@ func scalingDescription(_ standardization: Standardization?) -> String {
   let isPixelScaling = standardization.mean.scalars.allSatisfy { $0 == 0 }
     && Set(standardization.standardDeviation.scalars).count == 1
   return isPixelScaling ? ", pixels ÷ \(TrainCommand.format(standardization.standardDeviation.scalars[0], 0))" : ", standardized features"
+}
+
+/// A few characters for a layer in the banner: `conv16`, `pool`, `64`.
+private func shortName(_ spec: LayerSpec) -> String? {
+  switch spec {
+  case .reshape(let shape): shape.map(String.init).joined(separator: "×")
+  case .conv2d(_, let outputs, let kernel, _, _, _, _, _): "conv\(kernel[0])×\(kernel[1])·\(outputs)"
+  case .maxPool2d: "maxpool"
+  case .avgPool2d: "avgpool"
+  case .dense(_, let outputs, _): "\(outputs)"
+  case .batchNorm: "batchnorm"
+  case .layerNorm: "layernorm"
+  case .dropout(let p): "dropout \(p)"
+  default: nil
+  }
 }

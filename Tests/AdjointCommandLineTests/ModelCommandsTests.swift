@@ -85,6 +85,7 @@ func withCommandTemporaryDirectory(_ body: (URL) throws -> Void) throws {
           "evaluate", model, "--data", csv.path, "--separator", "\\t", "--label-column", "first", "--header", "yes",
         ]) == 0)
       #expect(runAdjointCommand(["train", "--data", csv.path, "--separator", "ab"]) == 2)
+      #expect(runAdjointCommand(["train", "--data", csv.path, "--separator", "\\t", "--label-column", "first", "--model", "cnn"]) == 1)
     }
   }
 

@@ -32,6 +32,20 @@ public enum LayerSpec: Codable, Equatable, Sendable {
   case dropout(probability: Double)
   /// ``Reshape``: each example reshaped to `shape` (for example 64 features to `[1, 8, 8]` for a CNN).
   case reshape(shape: [Int])
+  /// ``Flatten``: every axis after the batch axis into one.
+  case flatten
+  /// ``Conv2D`` with OIHW filters; `kernelSize`, `stride`, `padding` and `dilation` are `[height, width]`.
+  case conv2d(
+    inputChannels: Int, outputChannels: Int, kernelSize: [Int], stride: [Int], padding: [Int], dilation: [Int],
+    groups: Int, activation: String)
+  /// ``MaxPool2D``; sizes are `[height, width]`.
+  case maxPool2d(kernelSize: [Int], stride: [Int], padding: [Int])
+  /// ``AvgPool2D``; sizes are `[height, width]`.
+  case avgPool2d(kernelSize: [Int], stride: [Int], padding: [Int])
+  /// ``BatchNorm`` over axis 1 (its running statistics are stored beside the parameters).
+  case batchNorm(featureCount: Int, momentum: Double, epsilon: Double)
+  /// ``LayerNorm`` over the trailing axes of `normalizedShape`.
+  case layerNorm(normalizedShape: [Int], epsilon: Double)
 
   /// Builds the layer with fresh parameters drawn from `generator` (as the layer's own initialiser does).
   ///
@@ -49,7 +63,8 @@ public enum LayerSpec: Codable, Equatable, Sendable {
     case .softmax: return Softmax()
     case .dropout(let probability):
       return Dropout(probability: probability, generator: SplitMix64(seed: generator.next()))
-    case .reshape(let shape): return Reshape(exampleShape: shape)
+    case .reshape(let shape): return Reshape(shape)
+    default: return makeConvolutionalLayer(using: &generator)
     }
   }
 
@@ -66,8 +81,10 @@ public enum LayerSpec: Codable, Equatable, Sendable {
       return probability >= 0 && probability < 1 ? nil : "dropout probability must be in [0, 1), got \(probability)"
     case .reshape(let shape):
       return !shape.isEmpty && shape.allSatisfy { $0 >= 1 } ? nil : "reshape needs positive dimensions, got \(shape)"
-    case .relu, .sigmoid, .tanh, .softmax:
+    case .relu, .sigmoid, .tanh, .softmax, .flatten:
       return nil
+    default:
+      return convolutionalValidationError
     }
   }
 

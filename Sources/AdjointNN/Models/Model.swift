@@ -15,6 +15,8 @@ import Foundation
 /// loaded(data.features).shape                                          // [1797, 10]: logits of raw rows
 /// ```
 ///
+/// Besides the parameters, the file keeps each ``BatchNorm``'s running statistics (its inference state).
+///
 /// Applying the model standardises the input (when it has a ``Standardization``) and then runs the
 /// ``network``; the preprocessing is part of the model, so it is the same in training and after loading.
 /// A copy shares the parameters (a `Parameter` is an object).
@@ -77,6 +79,11 @@ public struct Model: Layer {
       archive.append(standardization.standardDeviation, named: ModelFileKey.standardDeviation)
     }
     for (name, parameter) in namedParameters { archive.append(parameter.value, named: ModelFileKey.parameterPrefix + name) }
+    for (index, layer) in network.layers.enumerated() {
+      guard let norm = layer as? BatchNorm else { continue }
+      archive.append(norm.runningMean, named: "\(ModelFileKey.statePrefix)\(index).running-mean")
+      archive.append(norm.runningVariance, named: "\(ModelFileKey.statePrefix)\(index).running-variance")
+    }
     if let optimizer {
       archive.metadata[ModelFileKey.optimizer] = jsonText(optimizer.configuration)
       for (name, parameter) in namedParameters {
@@ -118,6 +125,8 @@ enum ModelFileKey {
   static let standardDeviation = "preprocessing.standard-deviation"
   static let parameterPrefix = "parameter."
   static let optimizerPrefix = "optimizer."
+  /// Layer state that is not a parameter: `state.<layer index>.running-mean` of a `BatchNorm`.
+  static let statePrefix = "state."
 }
 
 /// `value` as compact JSON with sorted keys.

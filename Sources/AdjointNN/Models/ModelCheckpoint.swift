@@ -67,6 +67,7 @@ public struct ModelCheckpoint {
     let model = try makeModel(architecture, standardization: standardization, file: fileName)
     var parameters = TensorArchive()
     var optimizerSlots: [String: [String: Tensor]] = [:]
+    var layerState: [String: Tensor] = [:]
     let parameterNames = Set(model.namedParameters.map(\.name))
     for (name, tensor) in archive.entries {
       if name.hasPrefix(ModelFileKey.parameterPrefix) {
@@ -77,6 +78,8 @@ public struct ModelCheckpoint {
           throw .mismatch(file: fileName, .unexpectedTensor(name: name))
         }
         optimizerSlots[String(rest[..<dot]), default: [:]][String(rest[rest.index(after: dot)...])] = tensor
+      } else if name.hasPrefix(ModelFileKey.statePrefix) {
+        layerState[name] = tensor
       } else if name != ModelFileKey.mean && name != ModelFileKey.standardDeviation {
         throw .mismatch(file: fileName, .unexpectedTensor(name: name))
       }
@@ -86,6 +89,7 @@ public struct ModelCheckpoint {
     } catch {
       throw .mismatch(file: fileName, error)
     }
+    try restoreLayerState(model, layerState, file: fileName)
     var optimizer: (any CheckpointableOptimizer)?
     if let text = archive.metadata[ModelFileKey.optimizer] {
       let configuration: OptimizerConfiguration = try decodeJSON(text, what: "the optimizer", file: fileName)
@@ -164,4 +168,27 @@ private func legacyArchitecture(of archive: TensorArchive) -> [LayerSpec]? {
     sizes.append(w.shape[1])
   }
   return LayerSpec.multilayerPerceptron(sizes: sizes)
+}
+
+/// Sets each `BatchNorm`'s running statistics from `state`, which must hold exactly those of the model.
+private func restoreLayerState(_ model: Model, _ state: [String: Tensor], file: String) throws(ModelFileError) {
+  var used = Set<String>()
+  for (index, layer) in model.network.layers.enumerated() {
+    guard let norm = layer as? BatchNorm else { continue }
+    var values: [Tensor] = []
+    for slot in ["running-mean", "running-variance"] {
+      let name = "\(ModelFileKey.statePrefix)\(index).\(slot)"
+      guard let tensor = state[name] else { throw .mismatch(file: file, .missingParameter(name: name)) }
+      guard tensor.shape == [norm.featureCount] else {
+        throw .mismatch(file: file, .shapeMismatch(name: name, expected: [norm.featureCount], found: tensor.shape))
+      }
+      values.append(tensor)
+      used.insert(name)
+    }
+    norm.runningMean = values[0]
+    norm.runningVariance = values[1]
+  }
+  if let extra = state.keys.sorted().first(where: { !used.contains($0) }) {
+    throw .mismatch(file: file, .unexpectedTensor(name: extra))
+  }
 }

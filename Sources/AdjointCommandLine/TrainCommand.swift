@@ -101,19 +101,18 @@ enum TrainCommand {
     for epoch in setup.firstEpoch...lastEpoch {
       let rate = setup.schedule.learningRate(at: epoch - 1)
       session.optimizer.learningRate = rate
-      var loss = 0.0
       let seconds = measureSeconds {
-        loss = session.trainEpoch(using: &rng) { done, total in progress.show(epoch: epoch, step: done, of: total) }
+        session.trainEpoch(using: &rng) { done, total in progress.show(epoch: epoch, step: done, of: total) }
       }
       progress.clear()
       last = session.evaluate()
       let record = EpochRecord(
-        epoch: epoch, loss: loss, trainAccuracy: last.trainingAccuracy, testLoss: last.testLoss,
+        epoch: epoch, loss: last.trainingLoss, trainAccuracy: last.trainingAccuracy, testLoss: last.testLoss,
         testAccuracy: last.testAccuracy, learningRate: rate, seconds: seconds)
       history.append(record)
       try logFile?.append(record.jsonLine)
       print(
-        "epoch \(pad(epoch, to: lastEpoch))  loss \(format(loss, 4))  "
+        "epoch \(pad(epoch, to: lastEpoch))  loss \(format(last.trainingLoss, 4))  "
           + "train \(format(100 * last.trainingAccuracy, 1)) %  test \(format(100 * last.testAccuracy, 1)) %  "
           + (setup.schedule.isConstant ? "" : "lr \(format(rate, 5))  ")
           + "\(format(seconds * 1000, 0)) ms")

@@ -4,7 +4,7 @@ import Foundation
 public struct EpochRecord: Sendable, Equatable, Codable {
   /// The epoch's number, from 1 (continuing across resumed runs).
   public var epoch: Int
-  /// The mean training loss over the epoch's mini-batches.
+  /// The mean loss on the training split after the epoch.
   public var loss: Double
   /// The accuracy on the training split after the epoch, in [0, 1].
   public var trainAccuracy: Double

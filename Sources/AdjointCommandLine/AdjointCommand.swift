@@ -1,3 +1,4 @@
+import Adjoint
 import Foundation
 
 /// A subcommand of `adjoint`: its name, one line for the overview, and how to run it.
@@ -10,9 +11,12 @@ struct Subcommand: Sendable {
 /// The subcommands, in the order the overview lists them.
 let subcommands: [Subcommand] = [
   Subcommand(name: "train", summary: TrainCommand.summary, run: TrainCommand.run),
+  Subcommand(name: "evaluate", summary: EvaluateCommand.summary, run: EvaluateCommand.run),
+  Subcommand(name: "predict", summary: PredictCommand.summary, run: PredictCommand.run),
   Subcommand(name: "gradcheck", summary: GradientCheckCommand.summary, run: GradientCheckCommand.run),
   Subcommand(name: "bench", summary: BenchCommand.summary, run: BenchCommand.run),
   Subcommand(name: "graph", summary: GraphCommand.summary, run: GraphCommand.run),
+  Subcommand(name: "help", summary: HelpCommand.summary, run: HelpCommand.run),
 ]
 
 /// The text `adjoint` prints without a subcommand or with `--help`.
@@ -22,7 +26,8 @@ var overview: String {
   return """
     adjoint: reverse-mode automatic differentiation for Swift
 
-    Usage: adjoint <subcommand> [options]      (adjoint <subcommand> --help for its options)
+    Usage: adjoint <subcommand> [options]      (adjoint help <subcommand> for its options)
+           adjoint --version
 
     Subcommands:
     \(lines.joined(separator: "\n"))
@@ -33,6 +38,10 @@ var overview: String {
 public func runAdjointCommand(_ arguments: [String]) -> Int32 {
   guard let name = arguments.first, name != "--help", name != "-h" else {
     print(overview)
+    return 0
+  }
+  if name == "--version" {
+    print("adjoint \(AdjointVersion.current)")
     return 0
   }
   guard let subcommand = subcommands.first(where: { $0.name == name }) else {

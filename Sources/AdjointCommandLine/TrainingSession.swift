@@ -1,16 +1,18 @@
 import AdjointNN
 
-/// A classifier being trained: a two-layer ReLU network, its optimizer and its data.
+/// A classifier being trained: a model, its optimizer and its data.
 ///
 /// Every step records a fresh tape: the batch enters as a constant (no gradient is computed for the input),
-/// the loss is differentiated once, the gradients are accumulated into the parameters, the optimizer
-/// updates them, and the gradients are zeroed for the next step.
+/// the loss is differentiated once, the gradients are accumulated into the parameters, optionally clipped
+/// by their global norm, the optimizer updates them, and the gradients are zeroed for the next step.
 struct TrainingSession {
-  let model: Sequential
-  var optimizer: any Optimizer
+  let model: Model
+  var optimizer: any CheckpointableOptimizer
   let training: LabeledDataset
   let test: LabeledDataset
   let batchSize: Int
+  /// The largest global gradient norm allowed, or `nil` for no clipping.
+  var clipNorm: Double? = nil
 
   /// Accuracy and mean loss on both sets.
   struct Evaluation {
@@ -20,35 +22,54 @@ struct TrainingSession {
     var testAccuracy: Double
   }
 
+  /// A session for `model`.
   init(
-    training: LabeledDataset, test: LabeledDataset, hiddenUnits: Int, batchSize: Int, optimizer: any Optimizer,
-    using rng: inout SplitMix64
+    model: Model, training: LabeledDataset, test: LabeledDataset, batchSize: Int,
+    optimizer: any CheckpointableOptimizer, clipNorm: Double? = nil
   ) {
-    model = Sequential(
-      Dense(inputSize: training.featureCount, outputSize: hiddenUnits, activation: .relu, using: &rng),
-      Dense(inputSize: hiddenUnits, outputSize: training.classCount, using: &rng))
+    self.model = model
     self.optimizer = optimizer
     self.training = training
     self.test = test
     self.batchSize = batchSize
+    self.clipNorm = clipNorm
+  }
+
+  /// A session for a two-layer ReLU network `features-hiddenUnits-classes` (no standardisation).
+  init(
+    training: LabeledDataset, test: LabeledDataset, hiddenUnits: Int, batchSize: Int,
+    optimizer: any CheckpointableOptimizer, using rng: inout SplitMix64
+  ) {
+    let architecture = LayerSpec.multilayerPerceptron(sizes: [training.featureCount, hiddenUnits, training.classCount])
+    self.init(
+      model: Model(architecture: architecture, using: &rng), training: training, test: test, batchSize: batchSize,
+      optimizer: optimizer)
   }
 
   /// One pass over the training set in a fresh random order; `progress(done, total)` after each step.
-  mutating func trainEpoch(using rng: inout SplitMix64, progress: (Int, Int) -> Void) {
+  /// Returns the mean of the batches' losses.
+  @discardableResult
+  mutating func trainEpoch(using rng: inout SplitMix64, progress: (Int, Int) -> Void) -> Double {
+    model.setLearningPhase(.training)
+    defer { model.setLearningPhase(.inference) }
     let batches = MiniBatches(of: training, batchSize: batchSize, using: &rng)
+    var total = 0.0
     for (k, batch) in batches.enumerated() {
-      step(features: batch.features, labels: batch.labels)
+      total += step(features: batch.features, labels: batch.labels)
       progress(k + 1, batches.count)
     }
+    return total / Double(max(batches.count, 1))
   }
 
-  /// One optimisation step on a batch.
-  mutating func step(features: Tensor, labels: [Int]) {
-    trainingStep(model, &optimizer, features: features, labels: labels)
+  /// One optimisation step on a batch; returns its loss.
+  @discardableResult
+  mutating func step(features: Tensor, labels: [Int]) -> Double {
+    trainingStep(model, &optimizer, features: features, labels: labels, clipNorm: clipNorm)
   }
 
   /// Loss and accuracy on the training and test sets (inference: nothing is recorded).
   func evaluate() -> Evaluation {
+    model.setLearningPhase(.inference)
     let (trainingLoss, trainingAccuracy) = lossAndAccuracy(of: model, on: training)
     let (testLoss, testAccuracy) = lossAndAccuracy(of: model, on: test)
     return Evaluation(
@@ -57,24 +78,33 @@ struct TrainingSession {
 }
 
 /// One optimisation step of a classifier with softmax cross-entropy: record, differentiate once, accumulate
-/// the gradients into the parameters, update, zero the gradients. Returns the batch's loss.
+/// the gradients into the parameters, clip them if asked, update, zero the gradients. Returns the batch's loss.
 @discardableResult
-func trainingStep(_ model: some Layer, _ optimizer: inout some Optimizer, features: Tensor, labels: [Int]) -> Double {
+func trainingStep(
+  _ model: some Layer, _ optimizer: inout some Optimizer, features: Tensor, labels: [Int], clipNorm: Double? = nil
+) -> Double {
   let tape = Tape()
   let loss = softmaxCrossEntropy(logits: model(tape.constant(features)), labels: labels)
   let gradients = loss.backward()
   let parameters = model.parameters
   parameters.accumulateGradients(from: gradients)
+  if let clipNorm { parameters.clipGradientNorm(maxNorm: clipNorm) }
   optimizer.update(parameters)
   parameters.zeroGradients()
   return loss.value.scalar
 }
 
-/// Mean softmax cross-entropy and accuracy of a classifier on a dataset (inference: nothing is recorded).
-func lossAndAccuracy(of model: some Layer, on dataset: LabeledDataset) -> (loss: Double, accuracy: Double) {
+/// Mean softmax cross-entropy and accuracy of a classifier on a dataset (inference: nothing is recorded),
+/// evaluated in chunks of `chunk` rows so that large sets need little memory.
+func lossAndAccuracy(of model: some Layer, on dataset: LabeledDataset, chunk: Int = 2048) -> (loss: Double, accuracy: Double) {
   guard dataset.count > 0 else { return (.nan, .nan) }
-  let logits = model(dataset.features)
-  let loss = softmaxCrossEntropy(logits: Variable(logits), labels: dataset.labels).value.scalar
-  let correct = zip(logits.argmax(alongAxis: 1), dataset.labels).filter { $0 == $1 }.count
-  return (loss, Double(correct) / Double(dataset.count))
+  var lossSum = 0.0
+  var correct = 0
+  for start in stride(from: 0, to: dataset.count, by: chunk) {
+    let part = dataset.count <= chunk ? dataset : dataset.rows(start..<min(start + chunk, dataset.count))
+    let logits = model(part.features)
+    lossSum += softmaxCrossEntropy(logits: Variable(logits), labels: part.labels).value.scalar * Double(part.count)
+    correct += zip(predictedClasses(logits), part.labels).filter { $0 == $1 }.count
+  }
+  return (lossSum / Double(dataset.count), Double(correct) / Double(dataset.count))
 }

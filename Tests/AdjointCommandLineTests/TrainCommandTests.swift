@@ -7,7 +7,7 @@ import AdjointNN
   @Test func wrongArgumentsExitWithStatus2() {
     #expect(runAdjointCommand(["train", "--epochs", "ten"]) == 2)
     #expect(runAdjointCommand(["train", "--epochs", "0"]) == 2)
-    #expect(runAdjointCommand(["train", "--optimizer", "rmsprop"]) == 2)
+    #expect(runAdjointCommand(["train", "--optimizer", "lbfgs"]) == 2)
     #expect(runAdjointCommand(["train", "--epoch", "3"]) == 2)
     #expect(runAdjointCommand(["train", "--data", "a.csv", "--mnist", "dir"]) == 2)
   }

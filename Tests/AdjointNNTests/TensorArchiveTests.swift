@@ -120,11 +120,13 @@ private func decode(_ bytes: [UInt8]) throws -> TensorArchive {
     #expect(throws: notAnArchive) { try decode(png + bytes.dropFirst(8)) }
     #expect(notAnArchive.description == "m.adjt: not an Adjoint tensor archive (it starts with 89 50 4e 47 0d 0a 1a 0a)")
 
-    var version2 = bytes
-    version2[8] = 2
-    let unsupported = TensorArchiveError.unsupportedVersion(file: "m.adjt", found: 2, supported: 1)
-    #expect(throws: unsupported) { try decode(version2) }
-    #expect(unsupported.description == "m.adjt: archive format version 2 is not supported (this build reads version 1)")
+    var version3 = bytes
+    version3[8] = 3
+    let unsupported = TensorArchiveError.unsupportedVersion(file: "m.adjt", found: 3, supported: 2)
+    #expect(throws: unsupported) { try decode(version3) }
+    #expect(
+      unsupported.description
+        == "m.adjt: archive format version 3 is not supported (this build reads versions 1 to 2; a newer Adjoint wrote it)")
   }
 
   @Test func trailingGarbageIsRejected() {

@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Side-by-side benchmark: Adjoint (`adjoint bench Wk`) against its peers (numpy, PyTorch, JAX, micrograd,
-Swift's _Differentiation) on workloads W1-W5 (Tests/Benchmarks/peers/WORKLOADS.md), in one run, interleaved.
+Swift's _Differentiation) on workloads W1-W5 and W7 (Tests/Benchmarks/peers/WORKLOADS.md), in one run, interleaved.
 
 Normally started by Tests/Benchmarks/compare.sh, which builds Adjoint and the Swift W1 peer first. Standard library only.
 
-  compare.py [--workloads W1 .. W5] [--rounds 2] [--tag NAME] [--skip-slow] [--slow-rounds 1] [--jax-eager]
+  compare.py [--workloads W1 .. W5 W7] [--rounds 2] [--tag NAME] [--skip-slow] [--slow-rounds 1] [--jax-eager]
   compare.py --report DIR          # print the table of an existing results folder again
 
 Per workload and round it runs Adjoint's process and each peer's process one after the other (odd rounds
@@ -31,10 +31,12 @@ HERE = os.path.dirname(os.path.abspath(__file__))  # Tests/Benchmarks/
 ROOT = os.path.dirname(os.path.dirname(HERE))
 PEERS = os.path.join(HERE, "peers")
 NAMES = {"W1": "W1-scalar-chain", "W2": "W2-micrograd-demo", "W3": "W3-digits-mlp", "W4": "W4-mnist-size-mlp",
-         "W5": "W5-gemm"}
+         "W5": "W5-gemm", "W7": "W7-cnn-train-step"}
 N_BIG = 1_000_000  # W1 size of the targets
 W1_REF_GRAD = {10_000: 1.0337199369574592, 1_000_000: 0.4017911615152999}  # WORKLOADS.md
 W3_ACCURACY = 0.9806
+W7_LOSS_STEP39 = 2.2959033650771  # WORKLOADS.md, float64 (numpy by hand, PyTorch and JAX jit agree to 1e-15)
+W7_FILES = ("w7_X.f64", "w7_labels.i64", "w7_W1.f64", "w7_W2.f64", "w7_W3.f64")
 W5_SIZES = [128, 256, 512, 1024]
 
 
@@ -69,6 +71,10 @@ def jobs_for(w, a):
         for system, threads in (("numpy", 1), ("numpy", 2), ("torch", 1), ("torch", 2), ("jax-jit", 0)):
             jobs.append(Job(f"{system}-f64-{threads}t" if threads else f"{system}-f64",
                             py(script, system, "float64", threads)))
+    elif w == "W7":
+        for system, threads in (("numpy", 1), ("numpy", 2), ("torch", 1), ("torch", 2), ("jax-jit", 0)):
+            jobs.append(Job(f"{system}-f64-{threads}t" if threads else f"{system}-f64",
+                            py("w7_cnn.py", system, "float64", max(threads, 1))))
     elif w == "W5":
         for s in ("numpy", "torch"):
             jobs.append(Job(f"{s}-gemm", py("w5_gemm.py", "--systems", s, "--dtypes", "float64", "--sizes",
@@ -135,6 +141,8 @@ def measure(a):
         json.dump(meta, f, indent=1)
     with open(os.path.join(out, "env.json"), "w") as f:  # package versions, BLAS kernel (peer side)
         subprocess.run([a.python, os.path.join(PEERS, "py", "env_info.py")], stdout=f, stderr=subprocess.DEVNULL)
+    if "W7" in a.workloads:
+        ensure_w7_data(a)
     t_start = time.monotonic()
     for w in a.workloads:
         for rnd in range(1, a.rounds + 1):
@@ -152,6 +160,15 @@ def measure(a):
         json.dump(meta, f, indent=1)
     print(f"measured in {(time.monotonic() - t_start) / 60:.1f} min: {out}", file=sys.stderr)
     return out
+
+
+def ensure_w7_data(a):
+    """W7 reads raw binary inputs that are regenerated, not committed: write them when any is missing."""
+    data = os.path.join(PEERS, "data")
+    if all(os.path.exists(os.path.join(data, f)) for f in W7_FILES):
+        return
+    print("== make_data.py w7 (W7's inputs are regenerated, not committed)", file=sys.stderr, flush=True)
+    subprocess.run([a.python, os.path.join(PEERS, "py", "make_data.py"), "w7"], stdout=sys.stderr, check=True)
 
 
 def git_describe():
@@ -229,6 +246,11 @@ class Results:
         rounds = self.series.get(key)
         return statistics.median(r["value"] for r in rounds.values()) if rounds else None
 
+    def field(self, key, name):
+        """The median over rounds of a numeric field of the series' records (e.g. W7's loss_step39)."""
+        vals = [r.get(name) for r in self.series.get(key, {}).values() if isinstance(r.get(name), (int, float))]
+        return statistics.median(vals) if vals else None
+
     def spread(self, key):
         vals = [r["value"] for r in self.series.get(key, {}).values()]
         if len(vals) < 2 or min(vals) <= 0:
@@ -288,6 +310,7 @@ SPECS = {
                                  ("final_train_loss", "final train loss", "%.11g")]),
     "W4": (["step_ms"], False, []),
     "W5": (["gflops"], True, []),
+    "W7": (["step_ms"], False, [("gflops", "GFLOP/s", "%.2f"), ("loss_step39", "loss at step 39", "%.13g")]),
 }
 
 
@@ -331,7 +354,7 @@ def workload_table(R, w):
             row.append(fmt(v / R.value(fl[0])) if fl and R.value(fl[0]) else "–")
         for metric, _, spec in extras:
             ek = (k[0], k[1], k[2], k[3], metric, k[5])
-            row.append(fmt(R.value(ek), spec) if ek in R.series else "–")
+            row.append(fmt(R.value(ek), spec) if ek in R.series else fmt(R.field(k, metric), spec))
         row.append(fmt(R.peak_rss_mb(k)))
         rows.append(row)
     return [md_table(head, rows)]
@@ -409,6 +432,11 @@ def targets(R, workloads):
         add("W4 peak RSS: Adjoint process ≤ torch float64 1-thread process (MB)", f"{fmt(ma)} vs {fmt(mt)}",
             "Adjoint ≤ torch", ma is not None and mt is not None and ma <= mt,
             None if ma and mt else "missing")
+    if "W7" in workloads:
+        for threads in (1, 2):
+            cmp_time(f"W7 Adjoint < torch float64 {threads} thread{'s' if threads > 1 else ''} (ms/step)",
+                     R.adjoint("W7", "step_ms", threads=threads), R.peer("W7", "torch", "step_ms", threads=threads),
+                     1, f"torch f64 {threads}t", "peer ÷ Adjoint > 1")
     if "W5" in workloads:
         for n in (256, 512, 1024):
             a1, a2 = R.adjoint("W5", "gflops", n=n, threads=1), R.adjoint("W5", "gflops", n=n, threads=2)
@@ -441,6 +469,13 @@ def checks(R, workloads):
             rel = abs(R.value(k) - ref) / ref if ref else None
             rows.append([f"W2 {k[1]} final loss vs numpy", fmt(rel, "%.2g"), "≤ 1e-12 relative",
                          "**MISSING**" if rel is None else "**PASS**" if rel <= 1e-12 else "**FAIL**"])
+    if "W7" in workloads:
+        for k in R.find("W7", "step_ms", dtype=None):
+            got = R.field(k, "loss_step39")
+            rel = abs(got - W7_LOSS_STEP39) / W7_LOSS_STEP39 if isinstance(got, (int, float)) else None
+            rows.append([f"W7 {k[1]} ({k[3]} thread) loss at step 39 vs {W7_LOSS_STEP39}", fmt(rel, "%.2g"),
+                         "≤ 1e-9 relative (WORKLOADS.md)",
+                         "**MISSING**" if rel is None else "**PASS**" if rel <= 1e-9 else "**FAIL**"])
     return rows
 
 

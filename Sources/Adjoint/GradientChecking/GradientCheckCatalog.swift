@@ -14,8 +14,10 @@
 /// - `reductionsAndIndexing`: products, variance, norms, cumulative sums, selection and indexing, first and
 ///   second order.
 ///
+/// - `convolution`: convolution, pooling, flat gathering and normalization, first and second order.
+///
 /// AdjointNN adds `layersAndLosses`. A catalog check is a seeded draw, so it is the same on every run.
 public enum GradientCheckCatalog {
   /// The engine's rows: scalar primitives, tensor primitives and second order.
-  public static var engine: [GradientCheckCase] { scalarPrimitives + tensorPrimitives + secondOrder + reductionsAndIndexing + elementwiseFunctions }
+  public static var engine: [GradientCheckCase] { scalarPrimitives + tensorPrimitives + secondOrder + reductionsAndIndexing + elementwiseFunctions + convolution }
 }

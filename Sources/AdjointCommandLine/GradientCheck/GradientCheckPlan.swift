@@ -17,6 +17,7 @@ struct GradientCheckGroup: Sendable {
     GradientCheckGroup(title: "second order", cases: GradientCheckCatalog.secondOrder),
     GradientCheckGroup(title: "reductions and indexing", cases: GradientCheckCatalog.reductionsAndIndexing),
     GradientCheckGroup(title: "elementwise functions", cases: GradientCheckCatalog.elementwiseFunctions),
+    GradientCheckGroup(title: "convolution, pooling and normalization", cases: GradientCheckCatalog.convolution),
     GradientCheckGroup(title: "layers and losses", cases: GradientCheckCatalog.layersAndLosses),
   ]
 }

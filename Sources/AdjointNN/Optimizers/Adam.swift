@@ -29,10 +29,12 @@ public struct Adam: Optimizer {
   public let epsilon: Double
   /// The weight decay λ ≥ 0: adds λ·p to the gradient (L2, as PyTorch's `Adam`; not AdamW's decoupled decay).
   public let weightDecay: Double
-  private var moments = ParameterStates<Moments>()
+  /// Which parameters the weight decay applies to (all by default).
+  public var decaying: WeightDecaySelection = .all
+  var moments = ParameterStates<Moments>()
 
   /// The running estimates of one parameter.
-  private struct Moments {
+  struct Moments {
     /// β₁ᵗ and β₂ᵗ, by repeated multiplication.
     var beta1Power = 1.0
     var beta2Power = 1.0
@@ -64,7 +66,7 @@ public struct Adam: Optimizer {
   /// - Complexity: O(number of scalars).
   public mutating func update(_ parameters: [Parameter]) {
     for parameter in parameters {
-      let g = parameter.gradient(withWeightDecay: weightDecay)
+      let g = parameter.gradient(withWeightDecay: decaying.includes(parameter) ? weightDecay : 0)
       var m = moments.state(of: parameter) {
         Moments(first: Tensor.zeros(parameter.shape), second: Tensor.zeros(parameter.shape))
       }

@@ -43,6 +43,12 @@ struct ParameterStates<State> {
     entries[ObjectIdentifier(parameter)] = (WeakParameter(parameter: parameter), state)
   }
 
+  /// The state of `parameter`, or `nil` if it has none yet.
+  func existingState(of parameter: Parameter) -> State? {
+    guard let entry = entries[ObjectIdentifier(parameter)], entry.owner.parameter === parameter else { return nil }
+    return entry.state
+  }
+
   /// The number of parameters with state (for tests).
   var count: Int { entries.count }
 }

@@ -27,7 +27,9 @@ public struct SGD: Optimizer {
   public let nesterov: Bool
   /// The weight decay λ ≥ 0: adds λ·p to the gradient (an L2 penalty of λ/2·‖p‖²).
   public let weightDecay: Double
-  private var velocities = ParameterStates<Tensor>()
+  /// Which parameters the weight decay applies to (all by default).
+  public var decaying: WeightDecaySelection = .all
+  var velocities = ParameterStates<Tensor>()
 
   /// Creates the optimizer.
   ///
@@ -49,7 +51,7 @@ public struct SGD: Optimizer {
   /// - Complexity: O(number of scalars).
   public mutating func update(_ parameters: [Parameter]) {
     for parameter in parameters {
-      var g = parameter.gradient(withWeightDecay: weightDecay)
+      var g = parameter.gradient(withWeightDecay: decaying.includes(parameter) ? weightDecay : 0)
       if momentum != 0 {
         var isFirst = false
         var velocity = velocities.state(of: parameter) {

@@ -1,9 +1,11 @@
-/// The tensor archive file format, version 1. All integers are little-endian.
+/// The tensor archive file format, versions 1 and 2. All integers are little-endian.
 ///
 /// ```
 /// header   8  signature 89 41 44 4A 0D 0A 1A 0A ("\x89ADJ\r\n\x1A\n")
-///          4  format version (1)
+///          4  format version (1, or 2 when the archive has metadata)
 ///          4  entry count
+/// metadata (version 2 only) 4  pair count, then per pair: 4 key length k, k bytes of UTF-8,
+///                                                       4 value length v, v bytes of UTF-8 (keys sorted)
 /// entry    4  name length n, then n bytes of UTF-8
 ///          4  rank r, then r dimensions of 8 bytes each
 ///          8 × count  scalars, IEEE 754 binary64, row-major (count = product of dimensions; 1 for rank 0)
@@ -13,7 +15,10 @@
 /// ```
 enum TensorArchiveFormat {
   static let signature: [UInt8] = [0x89, 0x41, 0x44, 0x4A, 0x0D, 0x0A, 0x1A, 0x0A]
+  /// The version written for an archive without metadata, readable by every build.
   static let version: UInt32 = 1
+  /// The version written for an archive with metadata, and the newest this build reads.
+  static let metadataVersion: UInt32 = 2
   static let endMarker: [UInt8] = [0x45, 0x4E, 0x44, 0x21]
   static let headerSize = 16
   static let trailerSize = 16
@@ -31,8 +36,9 @@ extension TensorArchive {
       TensorArchiveFormat.headerSize + TensorArchiveFormat.trailerSize
         + entries.reduce(0) { $0 + 8 + $1.name.utf8.count + 8 * $1.tensor.rank + 8 * $1.tensor.count })
     bytes.append(contentsOf: TensorArchiveFormat.signature)
-    appendLittleEndian(TensorArchiveFormat.version, to: &bytes)
+    appendLittleEndian(metadata.isEmpty ? TensorArchiveFormat.version : TensorArchiveFormat.metadataVersion, to: &bytes)
     appendLittleEndian(UInt32(entries.count), to: &bytes)
+    if !metadata.isEmpty { appendMetadata(to: &bytes) }
     for (name, tensor) in entries {
       appendLittleEndian(UInt32(name.utf8.count), to: &bytes)
       bytes.append(contentsOf: name.utf8)
@@ -74,13 +80,14 @@ extension TensorArchive {
     }
     var reader = ArchiveReader(bytes: bytes, offset: format.signature.count)
     let version = reader.uint32()
-    guard version == format.version else {
-      throw TensorArchiveError.unsupportedVersion(file: fileName, found: version, supported: format.version)
+    guard version == format.version || version == format.metadataVersion else {
+      throw TensorArchiveError.unsupportedVersion(file: fileName, found: version, supported: format.metadataVersion)
     }
+    let hasMetadata = version == format.metadataVersion
     let entryCount = Int(reader.uint32())
 
     guard let payloadLength = validTrailerOffset(bytes, endingAt: bytes.count) else {
-      throw diagnoseDamagedEnd(bytes, entryCount: entryCount, fileName: fileName)
+      throw diagnoseDamagedEnd(bytes, entryCount: entryCount, hasMetadata: hasMetadata, fileName: fileName)
     }
     let stored = ArchiveReader.littleEndian(bytes, at: bytes.count - 8, as: UInt32.self)
     let computed = CRC32.checksum(of: bytes[..<(bytes.count - 8)])
@@ -90,7 +97,9 @@ extension TensorArchive {
 
     reader.limit = payloadLength
     var entries: [(name: String, tensor: Tensor)] = []
+    var metadata: [String: String] = [:]
     do {
+      if hasMetadata { metadata = try reader.metadata() }
       for index in 0..<entryCount { entries.append(try reader.entry(index: index)) }
     } catch {
       // The checksum matched, so the writer itself produced this: report it as corruption, not truncation.
@@ -105,6 +114,7 @@ extension TensorArchive {
       throw TensorArchiveError.duplicateName(file: fileName, name: entry.name)
     }
     self.entries = entries
+    self.metadata = metadata
   }
 }
 
@@ -120,10 +130,13 @@ private func validTrailerOffset(_ bytes: [UInt8], endingAt end: Int) -> Int? {
 
 /// Explains a file without a valid trailer at its end by walking its entries: truncated, bytes appended after a
 /// complete archive, or a damaged trailer.
-private func diagnoseDamagedEnd(_ bytes: [UInt8], entryCount: Int, fileName: String) -> TensorArchiveError {
+private func diagnoseDamagedEnd(
+  _ bytes: [UInt8], entryCount: Int, hasMetadata: Bool, fileName: String
+) -> TensorArchiveError {
   let trailerSize = TensorArchiveFormat.trailerSize
   var reader = ArchiveReader(bytes: bytes, offset: TensorArchiveFormat.headerSize)
   do {
+    if hasMetadata { _ = try reader.metadata() }
     for index in 0..<entryCount { _ = try reader.entry(index: index) }
   } catch {
     if let needed = error.bytesNeeded {
@@ -142,7 +155,7 @@ private func diagnoseDamagedEnd(_ bytes: [UInt8], entryCount: Int, fileName: Str
 }
 
 /// Appends the little-endian bytes of `value`.
-private func appendLittleEndian(_ value: some FixedWidthInteger, to bytes: inout [UInt8]) {
+func appendLittleEndian(_ value: some FixedWidthInteger, to bytes: inout [UInt8]) {
   withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
 }
 

@@ -20,15 +20,21 @@ public struct TensorArchive: Sendable, Equatable {
   /// The named tensors, in the order they were added. Names are unique.
   public internal(set) var entries: [(name: String, tensor: Tensor)]
 
-  /// Creates an archive of the given tensors.
+  /// Text stored beside the tensors, by key: what a model file records of its architecture, preprocessing
+  /// and training (see `Model`). An archive with metadata is written in format version 2, one without in
+  /// version 1 (readable by older builds).
+  public var metadata: [String: String] = [:]
+
+  /// Creates an archive of the given tensors and metadata.
   ///
   /// - Precondition: the names are unique.
-  public init(_ entries: [(name: String, tensor: Tensor)] = []) {
+  public init(_ entries: [(name: String, tensor: Tensor)] = [], metadata: [String: String] = [:]) {
     var seen = Set<String>()
     for entry in entries {
       checkPrecondition(seen.insert(entry.name).inserted, "TensorArchive: two tensors are named \"\(entry.name)\"")
     }
     self.entries = entries
+    self.metadata = metadata
   }
 
   /// The names of the tensors, in order.
@@ -49,9 +55,9 @@ public struct TensorArchive: Sendable, Equatable {
     entries.append((name, tensor))
   }
 
-  /// Entry-by-entry equality of names, shapes and scalars.
+  /// Entry-by-entry equality of names, shapes and scalars, and equal metadata.
   public static func == (lhs: TensorArchive, rhs: TensorArchive) -> Bool {
-    lhs.entries.count == rhs.entries.count
+    lhs.metadata == rhs.metadata && lhs.entries.count == rhs.entries.count
       && zip(lhs.entries, rhs.entries).allSatisfy { $0.name == $1.name && $0.tensor == $1.tensor }
   }
 

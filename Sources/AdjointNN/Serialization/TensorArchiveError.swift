@@ -17,7 +17,7 @@ public enum TensorArchiveError: Error, Equatable, Sendable, CustomStringConverti
   /// The file does not start with the archive signature; `found` is its first bytes in hexadecimal.
   case notAnArchive(file: String, found: String)
 
-  /// The archive was written in a format version this code does not read.
+  /// The archive was written in a format version this code does not read; `supported` is the newest it reads.
   case unsupportedVersion(file: String, found: UInt32, supported: UInt32)
 
   /// The file ends before the archive does: it needs at least `expectedBytes`, and has `actualBytes`.
@@ -46,7 +46,7 @@ public enum TensorArchiveError: Error, Equatable, Sendable, CustomStringConverti
     case .notAnArchive(let file, let found):
       return "\(file): not an Adjoint tensor archive (it starts with \(found))"
     case .unsupportedVersion(let file, let found, let supported):
-      return "\(file): archive format version \(found) is not supported (this build reads version \(supported))"
+      return "\(file): archive format version \(found) is not supported (this build reads versions 1 to \(supported); a newer Adjoint wrote it)"
     case .truncated(let file, let expectedBytes, let actualBytes):
       return "\(file): the archive is truncated: expected at least \(expectedBytes) bytes, found \(actualBytes)"
     case .trailingBytes(let file, let count):

@@ -15,6 +15,7 @@ struct GradientCheckGroup: Sendable {
     GradientCheckGroup(title: "scalar primitives", cases: GradientCheckCatalog.scalarPrimitives),
     GradientCheckGroup(title: "tensor primitives", cases: GradientCheckCatalog.tensorPrimitives),
     GradientCheckGroup(title: "second order", cases: GradientCheckCatalog.secondOrder),
+    GradientCheckGroup(title: "linear algebra", cases: GradientCheckCatalog.linearAlgebra + GradientCheckCatalog.linearAlgebraSecondOrder),
     GradientCheckGroup(title: "layers and losses", cases: GradientCheckCatalog.layersAndLosses),
   ]
 }

@@ -1,6 +1,6 @@
-/// `adjoint bench [W1|W2|W3|W4|W5|all]`: the peer-benchmark workloads, one JSON line per figure.
+/// `adjoint bench [W1|W2|W3|W4|W5|W6|all]`: the peer-benchmark workloads, one JSON line per figure.
 enum BenchCommand {
-  static let summary = "Measures the benchmark workloads W1–W5 and prints one JSON line per figure (build with -c release)."
+  static let summary = "Measures the benchmark workloads W1–W6 and prints one JSON line per figure (build with -c release)."
 
   /// The workloads, each a function returning its JSON lines.
   static let workloads: [(name: String, run: @Sendable () throws -> [String])] = [
@@ -9,12 +9,13 @@ enum BenchCommand {
     ("W3", { try DigitsMLPBenchmark.run() }),
     ("W4", { MNISTSizeMLPBenchmark.run() }),
     ("W5", { gemmBenchmarkLines() }),
+    ("W6", { try linearAlgebraBenchmarkLines() }),
   ]
 
   static let workload = Positional<String>(
-    "workload", default: "all", help: "Which workload: W1, W2, W3, W4, W5 or all."
+    "workload", default: "all", help: "Which workload: W1, W2, W3, W4, W5, W6 or all."
   ) { value in
-    value == "all" || workloads.contains { $0.name == value.uppercased() } ? nil : "must be one of W1–W5 or all"
+    value == "all" || workloads.contains { $0.name == value.uppercased() } ? nil : "must be one of W1–W6 or all"
   }
 
   static var parser: ArgumentParser {

@@ -27,7 +27,10 @@ public enum LinearAlgebraError: Error, Equatable, CustomStringConvertible {
 
 /// The block size of the blocked factorisations: the trailing updates of each block go through the packed
 /// GEMM kernel.
-private let factorizationBlock = 64
+private let factorizationBlock = 32
+
+/// The panel width of the blocked LU (its panel is factored by scalar loops, so narrower than Cholesky's).
+private let luBlock = 16
 
 /// `c[m×n] -= a[m×k] · op(b)` on row-major sub-matrices with leading dimensions, through the C kernel on one
 /// thread.
@@ -53,7 +56,7 @@ struct LUFactorization: @unchecked Sendable {
   let permutationSign: Double
 
   /// Factors `a` (rank 2, square), or throws `singularMatrix` naming `op` and the first zero pivot.
-  /// - Complexity: (2/3)·n³ flops, blocked (panels of 64 columns; trailing updates by GEMM).
+  /// - Complexity: (2/3)·n³ flops, blocked (panels of 16 columns; trailing updates by GEMM).
   init(_ a: Tensor, op: String) throws(LinearAlgebraError) {
     checkPrecondition(a.rank == 2 && a.shape[0] == a.shape[1], "\(op): expects a square matrix, got shape \(a.shape)")
     let n = a.shape[0]
@@ -65,7 +68,7 @@ struct LUFactorization: @unchecked Sendable {
       let p = buffer.baseAddress!
       var k0 = 0
       while k0 < n && failed == nil {
-        let kEnd = min(k0 + factorizationBlock, n)
+        let kEnd = min(k0 + luBlock, n)
         // Panel: columns k0..<kEnd, rows k0..<n, unblocked; row swaps span whole rows.
         for j in k0..<kEnd {
           var best = j
@@ -182,7 +185,7 @@ func solveTriangular(
 
 /// The lower-triangular Cholesky factor L of a symmetric positive-definite matrix (A = L·Lᵀ; only the lower
 /// triangle of `a` is read), or `notPositiveDefinite` naming `op` and the first failing leading minor.
-/// - Complexity: n³/3 flops, blocked (panels of 64; trailing updates by GEMM on the lower block rows only).
+/// - Complexity: n³/3 flops, blocked (panels of 32; trailing updates by GEMM on the lower block rows only).
 func choleskyFactor(_ a: Tensor, op: String) throws(LinearAlgebraError) -> Tensor {
   checkPrecondition(a.rank == 2 && a.shape[0] == a.shape[1], "\(op): expects a square matrix, got shape \(a.shape)")
   let n = a.shape[0]

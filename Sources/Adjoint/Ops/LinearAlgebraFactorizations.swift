@@ -5,8 +5,8 @@
 ///
 /// ```swift
 /// let a = Variable(Tensor([[4, 2], [2, 5]]))
-/// print(try cholesky(a).value)
-/// // prints: [[2.0, 0.0], [1.0, 2.0]]
+/// print(try cholesky(a).value.scalars)
+/// // prints: [2.0, 0.0, 1.0, 2.0]
 /// ```
 ///
 /// Pullback (Murray 2016, "Differentiation of the Cholesky decomposition"), with v the adjoint of L and

@@ -11,7 +11,7 @@ internal import CAdjointKernels
 ///
 /// ```swift
 /// let a = Variable(Tensor([[1, 2], [3, 4]]))
-/// print(matmul(a, Variable(Tensor([1, 1]))).value)
+/// print(matmul(a, Variable(Tensor([1, 1]))).value.scalars)
 /// // prints: [3.0, 7.0]
 /// ```
 ///

@@ -9,7 +9,7 @@
 ///
 /// ```swift
 /// let a = Variable(Tensor([[3, 1], [1, 2]]))
-/// print(try solve(a, Variable(Tensor([9, 8]))).value)
+/// print(try solve(a, Variable(Tensor([9, 8]))).value.scalars)
 /// // prints: [2.0, 3.0]
 /// ```
 ///

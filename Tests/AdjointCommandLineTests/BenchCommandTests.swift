@@ -10,7 +10,14 @@ import Testing
   }
 
   @Test func everyWorkloadOfTheIssueIsThere() {
-    #expect(BenchCommand.workloads.map(\.name) == ["W1", "W2", "W3", "W4", "W5"])
+    #expect(BenchCommand.workloads.map(\.name) == ["W1", "W2", "W3", "W4", "W5", "W6"])
+  }
+
+  @Test func linearAlgebraWorkloadPrintsSolveAndCholeskyLines() throws {
+    let lines = try linearAlgebraBenchmarkLines(sizes: [8])
+    #expect(lines.count == 2)
+    #expect(lines.allSatisfy { $0.hasPrefix(#"{"workload": "W6-linalg", "system": "adjoint""#) && $0.contains(#""n": 8"#) })
+    #expect(lines[0].contains(#""metric": "solve_ms""#) && lines[1].contains(#""metric": "cholesky_ms""#))
   }
 
   @Test func jsonLinesFollowThePeerFormat() {

@@ -1,7 +1,7 @@
-/// `adjoint bench [W1|W2|W3|W4|W5|W7|NC|all]`: the peer-benchmark workloads, one JSON line per figure; `NC` is
+/// `adjoint bench [W1|W2|W3|W4|W5|W7|LA|NC|all]`: the peer-benchmark workloads, one JSON line per figure; `NC` is
 /// numerics checking's own cost (not part of `all`).
 enum BenchCommand {
-  static let summary = "Measures the benchmark workloads W1–W5 and W7 and prints one JSON line per figure (build with -c release)."
+  static let summary = "Measures the benchmark workloads W1–W5, W7 and LA (linear algebra) and prints one JSON line per figure (build with -c release)."
 
   /// The workloads, each a function returning its JSON lines.
   static let workloads: [(name: String, run: @Sendable () throws -> [String])] = [
@@ -11,11 +11,12 @@ enum BenchCommand {
     ("W4", { MNISTSizeMLPBenchmark.run() }),
     ("W5", { gemmBenchmarkLines() }),
     ("W7", { try CNNTrainStepBenchmark.run() }),
+    ("LA", { try linearAlgebraBenchmarkLines() }),
     ("NC", { NumericsCheckingBenchmark.run() }),
   ]
 
   static let workload = Positional<String>(
-    "workload", default: "all", help: "Which workload: W1, W2, W3, W4, W5, W7, NC (numerics checking on W1's chain) or all (all but NC)."
+    "workload", default: "all", help: "Which workload: W1, W2, W3, W4, W5, W7, LA (solve and cholesky), NC (numerics checking on W1's chain) or all (all but NC)."
   ) { value in
     value == "all" || workloads.contains { $0.name == value.uppercased() } ? nil : "must be one of \(workloads.map(\.name).joined(separator: ", ")) or all"
   }

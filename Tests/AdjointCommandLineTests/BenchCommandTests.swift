@@ -11,7 +11,14 @@ import Testing
 
   @Test func everyWorkloadOfTheIssueIsThere() {
     // and NC, numerics checking's own cost on W1's chain (Docs/Debugging.md), which `all` leaves out
-    #expect(BenchCommand.workloads.map(\.name) == ["W1", "W2", "W3", "W4", "W5", "W7", "NC"])
+    #expect(BenchCommand.workloads.map(\.name) == ["W1", "W2", "W3", "W4", "W5", "W7", "LA", "NC"])
+  }
+
+  @Test func linearAlgebraWorkloadPrintsSolveAndCholeskyLines() throws {
+    let lines = try linearAlgebraBenchmarkLines(sizes: [8])
+    #expect(lines.count == 2)
+    #expect(lines.allSatisfy { $0.hasPrefix(#"{"workload": "LA-linalg", "system": "adjoint""#) && $0.contains(#""n": 8"#) })
+    #expect(lines[0].contains(#""metric": "solve_ms""#) && lines[1].contains(#""metric": "cholesky_ms""#))
   }
 
   @Test func jsonLinesFollowThePeerFormat() {

@@ -31,7 +31,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))  # Tests/Benchmarks/
 ROOT = os.path.dirname(os.path.dirname(HERE))
 PEERS = os.path.join(HERE, "peers")
 NAMES = {"W1": "W1-scalar-chain", "W2": "W2-micrograd-demo", "W3": "W3-digits-mlp", "W4": "W4-mnist-size-mlp",
-         "W5": "W5-gemm", "W7": "W7-cnn-train-step"}
+         "W5": "W5-gemm", "W7": "W7-cnn-train-step", "LA": "LA-linalg"}
 N_BIG = 1_000_000  # W1 size of the targets
 W1_REF_GRAD = {10_000: 1.0337199369574592, 1_000_000: 0.4017911615152999}  # WORKLOADS.md
 W3_ACCURACY = 0.9806
@@ -79,6 +79,8 @@ def jobs_for(w, a):
         for s in ("numpy", "torch"):
             jobs.append(Job(f"{s}-gemm", py("w5_gemm.py", "--systems", s, "--dtypes", "float64", "--sizes",
                                             *W5_SIZES, "--threads", 1, 2)))
+    elif w == "LA":
+        jobs.append(Job("numpy-linalg", py("w6_linalg.py", "--sizes", 256, 512)))
     return jobs
 
 
@@ -311,6 +313,7 @@ SPECS = {
     "W4": (["step_ms"], False, []),
     "W5": (["gflops"], True, []),
     "W7": (["step_ms"], False, [("gflops", "GFLOP/s", "%.2f"), ("loss_step39", "loss at step 39", "%.13g")]),
+    "LA": (["solve_ms", "cholesky_ms"], False, []),
 }
 
 
@@ -336,7 +339,7 @@ def workload_table(R, w):
     # W1's floor: plain Swift forward from Adjoint's own process, else from the Swift peer binary.
     floor = lambda n: (R.find("W1", "fwd_ns_per_op", system="swift-plain-forward (in adjoint process)", n=n) or  # noqa
                        R.find("W1", "fwd_ns_per_op", system="swift-plain-forward", n=n))
-    head = ["system", "dtype", "threads"] + (["N" if w == "W1" else "n"] if w in ("W1", "W5") else []) + \
+    head = ["system", "dtype", "threads"] + (["N" if w == "W1" else "n"] if w in ("W1", "W5", "LA") else []) + \
         ["metric", "median", "spread", "Adjoint speed-up"] + (["× floor"] if w == "W1" else []) + \
         [e[1] for e in extras] + ["peak RSS MB"]
     rows = []
@@ -346,7 +349,7 @@ def workload_table(R, w):
         speedup = None
         if ref and ref != k and R.value(ref):
             speedup = R.value(ref) / v if higher_better else v / R.value(ref)
-        row = [k[1], str(k[2]), str(k[3])] + ([f"{k[5]:,}" if k[5] else "–"] if w in ("W1", "W5") else [])
+        row = [k[1], str(k[2]), str(k[3])] + ([f"{k[5]:,}" if k[5] else "–"] if w in ("W1", "W5", "LA") else [])
         row += [f"{k[4]} ({next(iter(R.series[k].values())).get('unit', '')})", fmt(v), R.spread(k),
                 fmt(speedup) + (f" (vs {ref[1]})" if speedup and w == "W2" else "")]
         if w == "W1":
@@ -450,6 +453,12 @@ def targets(R, workloads):
                 f"{fmt(va2)} vs {fmt(va1)}: {fmt(va2 / va1 if va1 and va2 else None)}×", "≥ 1.8×",
                 va1 and va2 and va2 >= 1.8 * va1, None if va1 and va2 else
                 "missing: Adjoint " + ("1 thread" if not va1 else "2 threads"))
+    if "LA" in workloads:
+        for n in (256, 512):
+            for metric, op in (("solve_ms", "solve"), ("cholesky_ms", "cholesky")):
+                cmp_time(f"LA n={n}: Adjoint {op} ≤ 2 × numpy 1 thread (ms)", R.adjoint("LA", metric, n=n),
+                         R.peer("LA", "numpy-openblas", metric, n=n), 0.5, "numpy 1t",
+                         "Adjoint ≤ 2 × peer, i.e. peer ÷ Adjoint ≥ 0.5")
     return rows
 
 

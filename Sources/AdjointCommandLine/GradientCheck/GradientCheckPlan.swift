@@ -18,6 +18,7 @@ struct GradientCheckGroup: Sendable {
     GradientCheckGroup(title: "reductions and indexing", cases: GradientCheckCatalog.reductionsAndIndexing),
     GradientCheckGroup(title: "elementwise functions", cases: GradientCheckCatalog.elementwiseFunctions),
     GradientCheckGroup(title: "convolution, pooling and normalization", cases: GradientCheckCatalog.convolution),
+    GradientCheckGroup(title: "linear algebra", cases: GradientCheckCatalog.linearAlgebra + GradientCheckCatalog.linearAlgebraSecondOrder),
     GradientCheckGroup(title: "layers and losses", cases: GradientCheckCatalog.layersAndLosses),
   ]
 }

@@ -1,6 +1,6 @@
 // Programmer-error checks whose messages survive release builds.
 //
-// Swift's `precondition(_:_:)` drops its message under `-O`: a release build prints only
+// Swift's standard `precondition` function drops its message under `-O`: a release build prints only
 // "precondition failure" and the user never learns which operation or which shapes were wrong. Every check
 // in Adjoint, AdjointNN and the command line goes through these two functions instead. The condition is
 // evaluated inline (the hot path pays one comparison); the message is an autoclosure that is built only on

@@ -5,7 +5,14 @@
 /// Nodes whose adjoint is zero are skipped (their contributions would be zero).
 extension Tape {
   /// First-order sweep: evaluates the derivative rules on plain numbers and records nothing.
-  func sweep(from output: Int, scalarSeed: Double, tensorSeed: Tensor?) -> Gradients {
+  /// Nodes below `lowest` are not visited (their adjoints stay zero): callers that need only the adjoints
+  /// of nodes recorded after some point pass that point.
+  /// `additionalSeeds` add further scalar seeds (node, adjoint) at nodes up to `output` (a sweep from
+  /// several roots at once: one vector–Jacobian product of a function with several scalar results).
+  func sweep(
+    from output: Int, through lowest: Int = 0, scalarSeed: Double, tensorSeed: Tensor?,
+    additionalSeeds: [(node: Int, adjoint: Double)] = []
+  ) -> Gradients {
     let adjoints = AdjointBuffer(count: output + 1)
     var tensorAdjoints = [Tensor?](repeating: nil, count: tensorEntries.count)
     let entries = arena.pointee.entries
@@ -15,16 +22,20 @@ extension Tape {
     } else {
       adjoints.pointer[output] = scalarSeed
     }
+    for (node, adjoint) in additionalSeeds { adjoints.pointer[node] += adjoint }
     do {
       let adjoint = adjoints.pointer
       var i = output
-      while i >= 0 {
+      while i >= lowest {
         let e = entries[i]
         switch e.op {
         case .leaf, .tensorLeaf:
           break
         case .tensor:
-          pullTensor(slot: Int(e.rhs), tensorAdjoints: &tensorAdjoints)
+          pullTensor(slot: Int(e.rhs), tensorAdjoints: &tensorAdjoints, scalarAdjoints: adjoint)
+        case .tensorElement:
+          let v = adjoint[i]
+          if v != 0 { addElement(v, at: Int(e.aux), ofTensorNode: Int(e.lhs), to: &tensorAdjoints) }
         default:
           let v = adjoint[i]
           if v != 0 {
@@ -43,7 +54,7 @@ extension Tape {
   }
 
   /// Runs one tensor node's pullback on constants and accumulates the contributions.
-  private func pullTensor(slot: Int, tensorAdjoints: inout [Tensor?]) {
+  private func pullTensor(slot: Int, tensorAdjoints: inout [Tensor?], scalarAdjoints: UnsafeMutablePointer<Double>) {
     guard let v = tensorAdjoints[slot] else { return }
     let entry = tensorEntries[slot]
     guard let pullback = entry.pullback, entry.requiresGradient else { return }
@@ -55,6 +66,10 @@ extension Tape {
     for (k, contribution) in contributions.enumerated() {
       let input = Int(entry.inputIndices[k])
       guard input >= 0, inputs[k].needsGradient, let c = contribution?.value else { continue }
+      guard arena.pointee.entries[input].op.isTensor else {  // a scalar made into a tensor
+        scalarAdjoints[input] += c.scalar
+        continue
+      }
       let inputSlot = Int(arena.pointee.entries[input].rhs)
       if var sum = tensorAdjoints[inputSlot] {
         tensorAdjoints[inputSlot] = nil  // so that `sum` holds the only reference and is added to in place

@@ -6,6 +6,8 @@ enum ScalarOp: UInt8 {
   case add, subtract, multiply, divide, power, minimum, maximum
   case addConstant, constantMinus, multiplyByConstant, divideByConstant, constantDividedBy, powerOfConstant
   case negate, exp, log, sqrt, sin, cos, tan, tanh, sigmoid, softplus, relu, leakyRelu, abs, clamp
+  /// One element of a tensor node (`lhs`), at the flat offset `aux` (see `ScalarTensorBridge.swift`).
+  case tensorElement
 }
 
 /// What a scalar derivative rule sees of its node: the inputs `x` and `y` (y is zero for unary operations),
@@ -68,6 +70,7 @@ extension ScalarOp {
     case .leakyRelu: return (ScalarRule.leakyRelu(v, a), zero)
     case .abs: return (ScalarRule.abs(v, a), zero)
     case .clamp: return (ScalarRule.clamp(v, a), zero)
+    case .tensorElement: return (zero, zero)  // its input is a tensor node: the sweeps handle it apart
     }
   }
 

@@ -10,7 +10,12 @@ import Testing
   }
 
   @Test func everyWorkloadOfTheIssueIsThere() {
-    #expect(BenchCommand.workloads.map(\.name) == ["W1", "W2", "W3", "W4", "W5"])
+    #expect(BenchCommand.workloads.map(\.name) == ["W1", "W2", "W3", "W4", "W5", "W6", "CHECKPOINT", "CHECKPOINT-PLAIN"])
+  }
+
+  @Test func newtonStepSolverSolvesASystemThatNeedsPivoting() {
+    // [[0, 2], [3, 1]]·x = [4, 5]: x = (1, 2) (the first pivot is 0, so rows must be swapped)
+    #expect(solveLinearSystem([[0, 2], [3, 1]], [4, 5]) == [1, 2])
   }
 
   @Test func jsonLinesFollowThePeerFormat() {

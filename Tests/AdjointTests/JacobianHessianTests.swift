@@ -130,4 +130,11 @@ import Testing
     let d4 = d3.isRecorded ? d3.backward(creatingGraph: true)[x].value : 0
     #expect(d4 == 0)
   }
+
+  @Test func jacobiansWithRespectToTwoInputsAreTheClosedForms() {
+    // f(a, b) = a ⊙ b + Σa: ∂f/∂a = diag(b) + 1, ∂f/∂b = diag(a)
+    let (ja, jb) = jacobian(at: Tensor([1, 2]), Tensor([3, 5])) { a, b in a * b + a.sum() }
+    #expect(ja == Tensor([[4, 1], [1, 6]]))
+    #expect(jb == Tensor([[1, 0], [0, 2]]))
+  }
 }

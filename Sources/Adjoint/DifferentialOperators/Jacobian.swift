@@ -105,3 +105,32 @@ public func valueWithJacobian(at xs: [Double], mode: JacobianMode = .automatic, 
   }
   return (outputs.map(\.value), rows)
 }
+
+/// The Jacobians of a tensor function of two tensors, with respect to each: shapes `f.shape + a.shape`
+/// and `f.shape + b.shape` (JAX's `jacrev(f, argnums=(0, 1))`).
+///
+/// - Complexity: one forward pass and m reverse sweeps (m = result elements), each giving one row of both.
+public func jacobian(at a: Tensor, _ b: Tensor, in f: (Variable<Tensor>, Variable<Tensor>) -> Variable<Tensor>)
+  -> (Tensor, Tensor)
+{
+  let tape = Tape()
+  let x = tape.variable(a), y = tape.variable(b)
+  let output = f(x, y)
+  let m = output.value.count
+  guard output.isRecorded, output.index >= x.index else {
+    return (Tensor.zeros(output.value.shape + a.shape), Tensor.zeros(output.value.shape + b.shape))
+  }
+  checkPrecondition(output.tape === tape, "jacobian(at:_:in:): the function's result is recorded on another tape")
+  var (ja, jb) = ([Double](), [Double]())
+  ja.reserveCapacity(m * a.count)
+  jb.reserveCapacity(m * b.count)
+  var seed = Tensor.zeros(output.value.shape)
+  for i in 0..<m {
+    seed.withUnsafeMutableBufferPointer { $0[i] = 1 }
+    let g = Tensor.pullback(from: output, seed: seed, through: x.index)
+    ja += g[x].scalars
+    jb += g[y].scalars
+    seed.withUnsafeMutableBufferPointer { $0[i] = 0 }
+  }
+  return (Tensor(shape: output.value.shape + a.shape, scalars: ja), Tensor(shape: output.value.shape + b.shape, scalars: jb))
+}

@@ -174,24 +174,32 @@ enum SecondOrderBenchmark {
   }
 }
 
-/// Solves A·x = b by Gaussian elimination with partial pivoting (for the Newton step of W6c).
+/// Solves A·x = b by Gaussian elimination with partial pivoting (for the Newton step of W6c), on a flat
+/// row-major copy of A.
 func solveLinearSystem(_ a: [[Double]], _ b: [Double]) -> [Double] {
   let n = b.count
-  var m = a, x = b
-  for k in 0..<n {
-    let pivot = (k..<n).max { abs(m[$0][k]) < abs(m[$1][k]) } ?? k
-    m.swapAt(k, pivot)
-    x.swapAt(k, pivot)
-    for i in (k + 1)..<n where m[i][k] != 0 {
-      let factor = m[i][k] / m[k][k]
-      for j in k..<n { m[i][j] -= factor * m[k][j] }
-      x[i] -= factor * x[k]
+  var flat = a.flatMap { $0 }
+  var x = b
+  flat.withUnsafeMutableBufferPointer { m in
+    for k in 0..<n {
+      var pivot = k
+      for i in (k + 1)..<max(k + 1, n) where abs(m[i * n + k]) > abs(m[pivot * n + k]) { pivot = i }
+      if pivot != k {
+        for j in 0..<n { m.swapAt(k * n + j, pivot * n + j) }
+        x.swapAt(k, pivot)
+      }
+      let diagonal = m[k * n + k]
+      for i in (k + 1)..<max(k + 1, n) where m[i * n + k] != 0 {
+        let factor = m[i * n + k] / diagonal
+        for j in k..<n { m[i * n + j] -= factor * m[k * n + j] }
+        x[i] -= factor * x[k]
+      }
     }
-  }
-  for k in stride(from: n - 1, through: 0, by: -1) {
-    var s = x[k]
-    for j in (k + 1)..<n { s -= m[k][j] * x[j] }
-    x[k] = s / m[k][k]
+    for k in stride(from: n - 1, through: 0, by: -1) {
+      var s = x[k]
+      for j in (k + 1)..<max(k + 1, n) { s -= m[k * n + j] * x[j] }
+      x[k] = s / m[k * n + k]
+    }
   }
   return x
 }

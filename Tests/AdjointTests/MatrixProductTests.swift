@@ -146,6 +146,22 @@ import Testing
     #expect(x.reshaped(to: [1, 20]).matmul(a, transposingOther: true).scalars[0].isNaN)
   }
 
+  @Test func fusedMultiplyAddKernelsGiveBitIdenticalProducts() {
+    // The AVX2 and AVX-512 families accumulate each element over p in the same order with FMA, so a result
+    // does not depend on which one the machine picks: the guides' printed values (checked in CI on whatever
+    // machine it gets) rely on this. The portable kernel (no FMA) is allowed to differ in the last bits.
+    let fused = Self.kernels.filter { $0 != .portable && $0 != .automatic }
+    guard fused.count > 1 else { return }  // a machine with one family has nothing to compare
+    var rng = SplitMix64(seed: 3)
+    for (m, k, n) in [(64, 784, 256), (37, 300, 41), (200, 64, 10), (5, 1100, 2100)] {
+      let a = Self.randomMatrix(m, k, using: &rng), b = Self.randomMatrix(k, n, using: &rng)
+      let products = fused.map { a.matmul(b, threads: 1, kernel: $0).scalars }
+      for (kernel, product) in zip(fused, products) {
+        #expect(product == products[0], "\(kernel.name) differs from \(fused[0].name) on \(m)×\(k)·\(k)×\(n)")
+      }
+    }
+  }
+
   @Test func zeroBetaIgnoresOldScalarsEvenNaN() {
     var rng = SplitMix64(seed: 11)
     let a = Self.randomMatrix(40, 30, using: &rng), b = Self.randomMatrix(30, 50, using: &rng)

@@ -155,7 +155,7 @@ import Testing
     var rng = SplitMix64(seed: 3)
     for (m, k, n) in [(64, 784, 256), (37, 300, 41), (200, 64, 10), (5, 1100, 2100)] {
       let a = Self.randomMatrix(m, k, using: &rng), b = Self.randomMatrix(k, n, using: &rng)
-      let products = fused.map { a.matmul(b, threads: 1, kernel: $0).scalars }
+      let products = fused.map { a.matmul(b, transposingSelf: false, transposingOther: false, threads: 1, kernel: $0).scalars }
       for (kernel, product) in zip(fused, products) {
         #expect(product == products[0], "\(kernel.name) differs from \(fused[0].name) on \(m)×\(k)·\(k)×\(n)")
       }

@@ -1,7 +1,7 @@
-/// `adjoint bench [W1|W2|W3|W4|W5|W7|LA|NC|all]`: the peer-benchmark workloads, one JSON line per figure; `NC` is
-/// numerics checking's own cost (not part of `all`).
+/// `adjoint bench [W1|…|W7|LA|NC|checkpoint|checkpoint-plain|all]`: the peer-benchmark workloads, one JSON line per
+/// figure; `NC` (numerics checking's own cost) and the two checkpointing runs are not part of `all`.
 enum BenchCommand {
-  static let summary = "Measures the benchmark workloads W1–W5, W7 and LA (linear algebra) and prints one JSON line per figure (build with -c release)."
+  static let summary = "Measures the benchmark workloads W1–W7 and LA (linear algebra) and prints one JSON line per figure (build with -c release)."
 
   /// The workloads, each a function returning its JSON lines.
   static let workloads: [(name: String, run: @Sendable () throws -> [String])] = [
@@ -10,15 +10,21 @@ enum BenchCommand {
     ("W3", { try DigitsMLPBenchmark.run() }),
     ("W4", { MNISTSizeMLPBenchmark.run() }),
     ("W5", { gemmBenchmarkLines() }),
+    ("W6", { try SecondOrderBenchmark.run() }),
     ("W7", { try CNNTrainStepBenchmark.run() }),
     ("LA", { try linearAlgebraBenchmarkLines() }),
     ("NC", { NumericsCheckingBenchmark.run() }),
+    ("CHECKPOINT", { CheckpointBenchmark.run(checkpointing: true) }),
+    ("CHECKPOINT-PLAIN", { CheckpointBenchmark.run(checkpointing: false) }),
   ]
 
+  /// The workloads `all` leaves out: numerics checking's cost, and the checkpointing runs (one per process).
+  static let excludedFromAll: Set<String> = ["NC", "CHECKPOINT", "CHECKPOINT-PLAIN"]
+
   static let workload = Positional<String>(
-    "workload", default: "all", help: "Which workload: W1, W2, W3, W4, W5, W7, LA (solve and cholesky), NC (numerics checking on W1's chain) or all (all but NC)."
+    "workload", default: "all", help: "Which workload: W1–W7, LA (solve and cholesky), NC (numerics checking on W1's chain), checkpoint, checkpoint-plain (a 10⁷-step gradient, checkpointed or plainly recorded) or all (all but NC and the checkpoint runs)."
   ) { value in
-    value == "all" || workloads.contains { $0.name == value.uppercased() } ? nil : "must be one of \(workloads.map(\.name).joined(separator: ", ")) or all"
+    value == "all" || workloads.contains { $0.name == value.uppercased() } ? nil : "must be one of \(workloads.map { $0.name.lowercased().hasPrefix("checkpoint") ? $0.name.lowercased() : $0.name }.joined(separator: ", ")) or all"
   }
 
   static var parser: ArgumentParser {
@@ -35,7 +41,7 @@ enum BenchCommand {
     #if DEBUG
       printError("adjoint bench: this is a debug build; figures are meaningful only with swift run -c release")
     #endif
-    for (name, run) in workloads where wanted == "ALL" && name != "NC" || wanted == name {
+    for (name, run) in workloads where wanted == "ALL" && !excludedFromAll.contains(name) || wanted == name {
       do {
         for line in try run() { print(line) }
       } catch {

@@ -1,3 +1,4 @@
+import Adjoint
 import AdjointNN
 import Testing
 
@@ -22,6 +23,13 @@ private func run(
 }
 
 @Suite struct GradientCheckCommandTests {
+  @Test func planCoversTheWholeCatalog() {
+    // every engine row and every layer row, each in exactly one group, so a new catalog file cannot be left out
+    let planned = GradientCheckGroup.catalog.flatMap { $0.cases.map(\.name) }
+    let expected = (GradientCheckCatalog.engine + GradientCheckCatalog.layersAndLosses).map(\.name)
+    #expect(planned.sorted() == expected.sorted())
+  }
+
   @Test func filterSelectsTheRowsWhoseNameContainsTheTextIgnoringCase() {
     let plan = GradientCheckPlan(groups: GradientCheckGroup.catalog, filter: "SOFTMAX", seedCount: 2)
     let names = Set(plan.instances.map(\.row.name))

@@ -49,7 +49,9 @@ import Testing
       _ = row.scalarFunction(inputs)
       for i in 0..<tape.count { recorded.insert(tape.arena.pointee.entries[i].op) }
     }
-    let notScalarOperations: Set<ScalarOp> = [.leaf, .tensorLeaf, .tensor, .identity]
+    // `.tensorElement` joins a tensor node to a scalar one: its rows are in `GradientCheckCatalog.operators`.
+    let notScalarOperations: Set<ScalarOp> = [.leaf, .tensorLeaf, .tensor, .identity, .tensorElement]
+    #expect(GradientCheckCatalog.operators.contains { $0.name.hasPrefix("tensor[element: i, j]") })
     let all = Set((0...UInt8.max).compactMap(ScalarOp.init(rawValue:)))
     let missing = all.subtracting(notScalarOperations).subtracting(recorded)
     #expect(missing.isEmpty, "operations with no row in the catalog: \(missing.sorted { $0.rawValue < $1.rawValue })")

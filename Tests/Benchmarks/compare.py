@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Side-by-side benchmark: Adjoint (`adjoint bench Wk`) against its peers (numpy, PyTorch, JAX, micrograd,
-Swift's _Differentiation) on workloads W1-W5 and W7 (Tests/Benchmarks/peers/WORKLOADS.md), in one run, interleaved.
+Swift's _Differentiation) on workloads W1-W7 and LA (Tests/Benchmarks/peers/WORKLOADS.md), in one run, interleaved.
 
 Normally started by Tests/Benchmarks/compare.sh, which builds Adjoint and the Swift W1 peer first. Standard library only.
 
-  compare.py [--workloads W1 .. W5 W7] [--rounds 2] [--tag NAME] [--skip-slow] [--slow-rounds 1] [--jax-eager]
+  compare.py [--workloads W1 .. W7 LA] [--rounds 2] [--tag NAME] [--skip-slow] [--slow-rounds 1] [--jax-eager]
   compare.py --report DIR          # print the table of an existing results folder again
 
 Per workload and round it runs Adjoint's process and each peer's process one after the other (odd rounds
@@ -31,7 +31,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))  # Tests/Benchmarks/
 ROOT = os.path.dirname(os.path.dirname(HERE))
 PEERS = os.path.join(HERE, "peers")
 NAMES = {"W1": "W1-scalar-chain", "W2": "W2-micrograd-demo", "W3": "W3-digits-mlp", "W4": "W4-mnist-size-mlp",
-         "W5": "W5-gemm", "W7": "W7-cnn-train-step", "LA": "LA-linalg"}
+         "W5": "W5-gemm", "W6": "W6-second-order", "W7": "W7-cnn-train-step",
+         "LA": "LA-linalg"}
 N_BIG = 1_000_000  # W1 size of the targets
 W1_REF_GRAD = {10_000: 1.0337199369574592, 1_000_000: 0.4017911615152999}  # WORKLOADS.md
 W3_ACCURACY = 0.9806
@@ -75,6 +76,9 @@ def jobs_for(w, a):
         for system, threads in (("numpy", 1), ("numpy", 2), ("torch", 1), ("torch", 2), ("jax-jit", 0)):
             jobs.append(Job(f"{system}-f64-{threads}t" if threads else f"{system}-f64",
                             py("w7_cnn.py", system, "float64", max(threads, 1))))
+    elif w == "W6":  # all four parts per process; JAX eager's pendulum runs 1,000 steps only (WORKLOADS.md)
+        for family in ("jax-jit", "jax-eager", "torch", "hand"):
+            jobs.append(Job(f"w6-{family}", py("w6_second_order.py", family)))
     elif w == "W5":
         for s in ("numpy", "torch"):
             jobs.append(Job(f"{s}-gemm", py("w5_gemm.py", "--systems", s, "--dtypes", "float64", "--sizes",
@@ -232,6 +236,9 @@ class Results:
         for path in sorted(glob.glob(os.path.join(folder, "W*.jsonl"))):
             for r in load_jsonl(path):
                 w = str(r.get("workload", "")).split("-")[0]
+                if w.startswith("W6"):  # W6a-hessian … W6d-pendulum: one table, the part named in the metric
+                    r = dict(r, metric=f"{r['workload']} {r['metric']}")
+                    w = "W6"
                 if r["metric"] in ("skipped", "error"):
                     self.notes.append(f"{w} {r['system']} n={r.get('n')}: {r['metric']} "
                                       f"{r.get('note') or r.get('error') or ''}")
@@ -314,7 +321,19 @@ SPECS = {
     "W5": (["gflops"], True, []),
     "W7": (["step_ms"], False, [("gflops", "GFLOP/s", "%.2f"), ("loss_step39", "loss at step 39", "%.13g")]),
     "LA": (["solve_ms", "cholesky_ms"], False, []),
+    "W6": (["W6a-hessian hessian_ms", "W6b-hvp hvp_ms", "W6b-hvp grad_ms", "W6c-jacobian jacobian_ms",
+            "W6c-jacobian newton_step_ms", "W6d-pendulum grad_ms"], False, []),
 }
+W6_ADJOINT = ("adjoint-hessian", "adjoint-hvp", "adjoint-value-and-grad", "adjoint-jacobian-reverse", "adjoint")
+# Per W6 figure: (metric, torch.func peer, JAX eager peer, JAX jit peer)
+W6_TARGETS = [
+    ("W6a-hessian hessian_ms", "torch-func-hessian", "jax-eager-hessian", "jax-jit-hessian"),
+    ("W6b-hvp hvp_ms", "torch-func-jvp-of-grad", "jax-eager-jvp-of-grad", "jax-jit-jvp-of-grad"),
+    ("W6b-hvp grad_ms", "torch-backward", "jax-eager-value-and-grad", "jax-jit-value-and-grad"),
+    ("W6c-jacobian jacobian_ms", "torch-func-jacrev", "jax-eager-jacrev", "jax-jit-jacrev"),
+    ("W6c-jacobian newton_step_ms", "torch-func-jacrev", "jax-eager-jacrev", "jax-jit-jacrev"),
+    ("W6d-pendulum grad_ms", "torch-eager", "jax-eager", "jax-jit-fori"),
+]
 
 
 def reference(R, key):
@@ -325,6 +344,8 @@ def reference(R, key):
     if w == "W2":
         prefer = ("adjoint-scalar",) if system.startswith("micrograd") else ("adjoint-tensor", "adjoint")
         return R.adjoint(w, metric, prefer=prefer)
+    if w == "W6":
+        return R.adjoint(w, metric, threads=None, prefer=W6_ADJOINT)
     want = nthreads(threads, system)
     return R.adjoint(w, metric, n=n, threads=want) or R.adjoint(w, metric, n=n, threads=1)
 
@@ -341,7 +362,7 @@ def workload_table(R, w):
                        R.find("W1", "fwd_ns_per_op", system="swift-plain-forward", n=n))
     head = ["system", "dtype", "threads"] + (["N" if w == "W1" else "n"] if w in ("W1", "W5", "LA") else []) + \
         ["metric", "median", "spread", "Adjoint speed-up"] + (["× floor"] if w == "W1" else []) + \
-        [e[1] for e in extras] + ["peak RSS MB"]
+        [e[1] for e in extras] + (["JAX compile s", "max rel diff"] if w == "W6" else []) + ["peak RSS MB"]
     rows = []
     for k in keys:
         v = R.value(k)
@@ -358,6 +379,10 @@ def workload_table(R, w):
         for metric, _, spec in extras:
             ek = (k[0], k[1], k[2], k[3], metric, k[5])
             row.append(fmt(R.value(ek), spec) if ek in R.series else fmt(R.field(k, metric), spec))
+        if w == "W6":
+            first = next(iter(R.series[k].values()))
+            diff = first.get("max_rel_diff_vs_closed_form", first.get("max_rel_diff_vs_reference"))
+            row += [fmt(first.get("compile_s")), fmt(diff, "%.1e")]
         row.append(fmt(R.peak_rss_mb(k)))
         rows.append(row)
     return [md_table(head, rows)]
@@ -459,6 +484,25 @@ def targets(R, workloads):
                 cmp_time(f"LA n={n}: Adjoint {op} ≤ 2 × numpy 1 thread (ms)", R.adjoint("LA", metric, n=n),
                          R.peer("LA", "numpy-openblas", metric, n=n), 0.5, "numpy 1t",
                          "Adjoint ≤ 2 × peer, i.e. peer ÷ Adjoint ≥ 0.5")
+    if "W6" in workloads:
+        for metric, torch_func, jax_eager, jax_jit in W6_TARGETS:
+            a = R.adjoint("W6", metric, threads=None, prefer=W6_ADJOINT)
+            label = metric.replace("W6a-", "").replace("W6b-", "").replace("W6c-", "").replace("W6d-", "")
+            cmp_time(f"W6 {label}: Adjoint < {torch_func}", a, R.peer("W6", torch_func, metric, threads=None), 1,
+                     torch_func, "peer ÷ Adjoint > 1")
+            if jax_eager == "jax-eager":  # the pendulum: JAX eager runs 1,000 steps, Adjoint 10,000 — per step
+                pk = R.peer("W6", jax_eager, metric, threads=None)
+                av, pv = (R.value(a) if a else None), (R.value(pk) if pk else None)
+                steps = lambda k: next(iter(R.series[k].values())).get("steps") or 1  # noqa: E731
+                ratio = (pv / steps(pk)) / (av / steps(a)) if av and pv else None
+                add(f"W6 {label}: Adjoint < jax-eager (per step)", f"{fmt(av)} ms / {steps(a) if a else '?'} steps vs "
+                    f"{fmt(pv)} ms / {steps(pk) if pk else '?'} steps: peer ÷ Adjoint = {fmt(ratio)}",
+                    "peer ÷ Adjoint > 1", ratio is not None and ratio > 1, None if ratio else "missing")
+            else:
+                cmp_time(f"W6 {label}: Adjoint < {jax_eager}", a, R.peer("W6", jax_eager, metric, threads=None), 1,
+                         jax_eager, "peer ÷ Adjoint > 1")
+            cmp_time(f"W6 {label}: Adjoint ≤ 2 × {jax_jit} (compile time not counted)", a,
+                     R.peer("W6", jax_jit, metric, threads=None), 0.5, jax_jit, "peer ÷ Adjoint ≥ 0.5")
     return rows
 
 
@@ -485,6 +529,11 @@ def checks(R, workloads):
             rows.append([f"W7 {k[1]} ({k[3]} thread) loss at step 39 vs {W7_LOSS_STEP39}", fmt(rel, "%.2g"),
                          "≤ 1e-9 relative (WORKLOADS.md)",
                          "**MISSING**" if rel is None else "**PASS**" if rel <= 1e-9 else "**FAIL**"])
+    if "W6" in workloads:
+        for k in sorted(k for k in R.series if k[0] == "W6" and k[1].startswith("adjoint")):
+            rel = next(iter(R.series[k].values())).get("max_rel_diff_vs_reference")
+            rows.append([f"W6 {k[1]} {k[4]} vs WORKLOADS.md reference values", fmt(rel, "%.2g"), "≤ 1e-12",
+                         "**MISSING**" if rel is None else "**PASS**" if rel <= 1e-12 else "**FAIL**"])
     return rows
 
 

@@ -17,6 +17,12 @@ if [ ! -x "$PEERS_VENV/bin/python" ]; then
 fi
 cd "$ROOT"
 
+# W6's inputs (seeded numpy arrays as raw float64, not committed), written once.
+if [ ! -f "$HERE/peers/data/w6b_v.f64" ]; then
+  echo "== make_data.py w6" >&2
+  "$PEERS_VENV/bin/python" "$HERE/peers/py/make_data.py" w6 >&2 || echo "!! make_data.py w6 failed: W6 will fail" >&2
+fi
+
 if [ -z "${ADJOINT_BIN:-}" ]; then
   read -r -a FLAGS <<<"${ADJOINT_BUILD_FLAGS:-}"
   echo "== swift build -c release ${FLAGS[*]}" >&2

@@ -8,19 +8,32 @@
 extension Tape {
   /// First-order sweep: evaluates the derivative rules on plain numbers and records nothing.
   ///
+  /// Nodes below `lowest` are not visited (their adjoints stay zero): callers that need only the adjoints
+  /// of nodes recorded after some point pass that point. `additionalSeeds` add further scalar seeds (node,
+  /// adjoint) at nodes up to `output` (a sweep from several roots at once: one vector–Jacobian product of a
+  /// function with several scalar results).
+  ///
   /// The loop is specialized twice: without checks (`UncheckedSweep`, whose hooks compile to nothing) and,
   /// while numerics checking is on, with a check of every contribution.
-  func sweep(from output: Int, scalarSeed: Double, tensorSeed: Tensor?) -> Gradients {
+  func sweep(
+    from output: Int, through lowest: Int = 0, scalarSeed: Double, tensorSeed: Tensor?,
+    additionalSeeds: [(node: Int, adjoint: Double)] = []
+  ) -> Gradients {
     if numericsChecker == nil, !NumericsChecking.isScoped {
-      return sweep(from: output, scalarSeed: scalarSeed, tensorSeed: tensorSeed, observer: UncheckedSweep())
+      return sweep(
+        from: output, through: lowest, scalarSeed: scalarSeed, tensorSeed: tensorSeed,
+        additionalSeeds: additionalSeeds, observer: UncheckedSweep())
     }
     let checker = numericsChecker ?? NumericsChecker()
     checker.checkSeed(scalarSeed, tensorSeed, node: output, on: self)
-    return sweep(from: output, scalarSeed: scalarSeed, tensorSeed: tensorSeed, observer: CheckedSweep(tape: self, checker: checker))
+    return sweep(
+      from: output, through: lowest, scalarSeed: scalarSeed, tensorSeed: tensorSeed,
+      additionalSeeds: additionalSeeds, observer: CheckedSweep(tape: self, checker: checker))
   }
 
   private func sweep<Observer: SweepObserver>(
-    from output: Int, scalarSeed: Double, tensorSeed: Tensor?, observer: Observer
+    from output: Int, through lowest: Int, scalarSeed: Double, tensorSeed: Tensor?,
+    additionalSeeds: [(node: Int, adjoint: Double)], observer: Observer
   ) -> Gradients {
     let adjoints = AdjointBuffer(count: output + 1)
     var tensorAdjoints = [Tensor?](repeating: nil, count: tensorEntries.count)
@@ -31,6 +44,7 @@ extension Tape {
     } else {
       adjoints.pointer[output] = scalarSeed
     }
+    for (node, adjoint) in additionalSeeds { adjoints.pointer[node] += adjoint }
     // Which nodes are connected to the output is needed only to apply the overflow exception (an overflowed
     // node reached with a zero adjoint passes NaN); it is worked out lazily, the first time an overflowed
     // node with a zero adjoint is met, so the common sweep pays nothing for it.
@@ -39,13 +53,18 @@ extension Tape {
     do {
       let adjoint = adjoints.pointer
       var i = output
-      while i >= 0 {
+      while i >= lowest {
         let e = entries[i]
         switch e.op {
         case .leaf, .tensorLeaf:
           break
         case .tensor:
-          pullTensor(node: i, slot: Int(e.rhs), tensorAdjoints: &tensorAdjoints, checker: observer.checker)
+          pullTensor(
+            node: i, slot: Int(e.rhs), tensorAdjoints: &tensorAdjoints, scalarAdjoints: adjoint,
+            checker: observer.checker)
+        case .tensorElement:
+          let v = adjoint[i]
+          if v != 0 { addElement(v, at: Int(e.aux), ofTensorNode: Int(e.lhs), to: &tensorAdjoints) }
         default:
           let v = adjoint[i]
           let lhs = Int(e.lhs)
@@ -72,7 +91,10 @@ extension Tape {
   }
 
   /// Runs one tensor node's pullback on constants and accumulates the contributions.
-  private func pullTensor(node: Int, slot: Int, tensorAdjoints: inout [Tensor?], checker: NumericsChecker?) {
+  private func pullTensor(
+    node: Int, slot: Int, tensorAdjoints: inout [Tensor?], scalarAdjoints: UnsafeMutablePointer<Double>,
+    checker: NumericsChecker?
+  ) {
     guard let v = tensorAdjoints[slot] else { return }
     let entry = tensorEntries[slot]
     guard let pullback = entry.pullback, entry.requiresGradient else { return }
@@ -85,6 +107,10 @@ extension Tape {
     for (k, contribution) in contributions.enumerated() {
       let input = Int(entry.inputIndices[k])
       guard input >= 0, inputs[k].needsGradient, let c = contribution?.value else { continue }
+      guard arena.pointee.entries[input].op.isTensor else {  // a scalar made into a tensor
+        scalarAdjoints[input] += c.scalar
+        continue
+      }
       let inputSlot = Int(arena.pointee.entries[input].rhs)
       if var sum = tensorAdjoints[inputSlot] {
         tensorAdjoints[inputSlot] = nil  // so that `sum` holds the only reference and is added to in place

@@ -49,8 +49,9 @@ extension Tape {
         let entry = tensorEntries[slot]
         guard let v = result.tensors[slot], let pullback = entry.pullback, entry.requiresGradient else { continue }
         let inputs = zip(entry.inputIndices, entry.inputValues).map { index, value in
-          index >= 0 && requiresGradient(of: index)
-            ? Variable(tape: self, index: index, generation: generation, value: value) : Variable(value)
+          guard index >= 0, requiresGradient(of: index) else { return Variable(value) }
+          guard arena.pointee.entries[Int(index)].op.isTensor else { return Variable<Tensor>(node(Int(index))) }
+          return Variable(tape: self, index: index, generation: generation, value: value)
         }
         let output = Variable(tape: self, index: Int32(i), generation: generation, value: entry.value)
         checker?.pullingBack = i
@@ -61,9 +62,19 @@ extension Tape {
           let input = Int(entry.inputIndices[k])
           guard input >= lowest, inputs[k].needsGradient, let c = contribution else { continue }
           let inputEntry = arena.pointee.entries[input]
+          guard inputEntry.op.isTensor else {  // a scalar made into a tensor
+            add(c.scalar, toScalar: input)
+            continue
+          }
           let s = Int(inputEntry.rhs)
           result.tensors[s] = result.tensors[s].map { $0 + c } ?? c
         }
+      case .tensorElement:
+        guard let v = result.scalars[i - lowest], Int(e.lhs) >= lowest else { continue }
+        let source = Int(e.lhs)
+        let c = Variable<Tensor>(elementAdjoint: v, at: Int(e.aux), shape: tensorEntries[Int(arena.pointee.entries[source].rhs)].value.shape)
+        let s = Int(arena.pointee.entries[source].rhs)
+        result.tensors[s] = result.tensors[s].map { $0 + c } ?? c
       default:
         guard let v = result.scalars[i - lowest] else { continue }
         let lhs = Int(e.lhs)

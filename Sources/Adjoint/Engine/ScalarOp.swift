@@ -14,6 +14,8 @@ enum ScalarOp: UInt8 {
   case negate, exp, log, sqrt, sin, cos, tan, tanh, sigmoid, softplus, relu, leakyRelu, abs, clamp
   case log1p, expm1, erf, erfc, lgamma, digamma, polygamma, asin, acos, atan, sinh, cosh, asinh, acosh, atanh
   case square, cbrt, logSigmoid, elu, gelu, geluTanh, silu, floor, ceil, round, sign
+  /// One element of a tensor node (`lhs`), at the flat offset `aux` (see `ScalarTensorBridge.swift`).
+  case tensorElement
 }
 
 /// What a derivative rule sees of its node: the inputs `x` and `y` (y is zero for unary operations), the
@@ -103,6 +105,7 @@ extension ScalarOp {
     case .geluTanh: return (ScalarRule.geluTanh(v, a), zero)
     case .silu: return (ScalarRule.silu(v, a), zero)
     case .floor, .ceil, .round, .sign: return (ScalarRule.piecewiseConstant(v, a), zero)
+    case .tensorElement: return (zero, zero)  // its input is a tensor node: the sweeps handle it apart
     }
   }
 

@@ -65,8 +65,10 @@ extension Tape {
   }
 
   /// Whether a gradient flows to the tensor node at `index`.
+  /// A scalar node (the input of a tensor made from a scalar) always does.
   func requiresGradient(of index: Int32) -> Bool {
-    tensorEntries[tensorSlot(of: index)].requiresGradient
+    guard arena.pointee.entries[Int(index)].op.isTensor else { return true }
+    return tensorEntries[tensorSlot(of: index)].requiresGradient
   }
 
   /// The slot in `tensorEntries` of the tensor node at `index`.

@@ -19,5 +19,8 @@
 /// AdjointNN adds `layersAndLosses`. A catalog check is a seeded draw, so it is the same on every run.
 public enum GradientCheckCatalog {
   /// The engine's rows: scalar primitives, tensor primitives and second order.
-  public static var engine: [GradientCheckCase] { scalarPrimitives + tensorPrimitives + secondOrder + reductionsAndIndexing + elementwiseFunctions + convolution + linearAlgebra + linearAlgebraSecondOrder }
+  public static var engine: [GradientCheckCase] {
+    scalarPrimitives + tensorPrimitives + secondOrder + reductionsAndIndexing + elementwiseFunctions + convolution
+      + linearAlgebra + linearAlgebraSecondOrder + operators
+  }
 }

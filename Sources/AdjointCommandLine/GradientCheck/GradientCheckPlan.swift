@@ -10,7 +10,8 @@ struct GradientCheckGroup: Sendable {
   let cases: [GradientCheckCase]
 
   /// The whole catalog: the engine's scalar primitives, tensor primitives, second order,
-  /// reductions and indexing, and elementwise functions, then AdjointNN's layers and losses.
+  /// reductions and indexing, elementwise functions, convolution, linear algebra and the differential operators,
+  /// then AdjointNN's layers and losses (`planCoversTheWholeCatalog` checks that none is left out).
   static let catalog: [GradientCheckGroup] = [
     GradientCheckGroup(title: "scalar primitives", cases: GradientCheckCatalog.scalarPrimitives),
     GradientCheckGroup(title: "tensor primitives", cases: GradientCheckCatalog.tensorPrimitives),
@@ -19,6 +20,7 @@ struct GradientCheckGroup: Sendable {
     GradientCheckGroup(title: "elementwise functions", cases: GradientCheckCatalog.elementwiseFunctions),
     GradientCheckGroup(title: "convolution, pooling and normalization", cases: GradientCheckCatalog.convolution),
     GradientCheckGroup(title: "linear algebra", cases: GradientCheckCatalog.linearAlgebra + GradientCheckCatalog.linearAlgebraSecondOrder),
+    GradientCheckGroup(title: "differential operators: scalar–tensor edges, custom rules, checkpointing", cases: GradientCheckCatalog.operators),
     GradientCheckGroup(title: "layers and losses", cases: GradientCheckCatalog.layersAndLosses),
   ]
 }

@@ -8,7 +8,9 @@ Conventions (Docs/README.md, "Examples in these guides"):
   written.
 - `<!-- continued -->` on the line before a block appends it to the previous block's program, inside a
   `do { }` scope of its own: it sees what the blocks before it declared at top level (a helper, a model)
-  and may declare its own `tape`, `x`, … again, as each section of a guide does.
+  and may declare its own `tape`, `x`, … again, as each section of a guide does. A continued block made only of
+  declarations (`func`, `class`, `struct`, `enum`, `extension` at the left margin) is appended at top level
+  instead, so that later blocks can use what it declares (a tutorial's layers).
 - `<!-- partial -->` on the line before a block marks a deliberate fragment (a manifest excerpt, a signature):
   it is not compiled. Keep these the exception.
 - `// prints: TEXT` after a statement promises a line of standard output. The program's output must contain
@@ -34,6 +36,7 @@ SCRATCH = os.path.join(HERE, ".build", "run")
 FENCE = re.compile(r"^```swift\s*$")
 PRINTS = re.compile(r"//\s*prints:\s?(.*)$")
 TRAPS = re.compile(r"//\s*traps:\s?(.*)$")
+DECLARATION = re.compile(r"^(//|func |final class |class |struct |enum |extension |protocol |@|\}|\)|$)")
 ERROR = re.compile(r"Sources/([A-Za-z0-9]+)/main\.swift:(\d+):\d+: error: (.*)$")
 
 
@@ -101,7 +104,8 @@ def programs(pages):
             if marker == "partial":
                 continue
             if marker == "continued" and result and result[-1].page == page:
-                result[-1].add(code, line, scoped=True)
+                declarations = all(DECLARATION.match(l) for l in code.split("\n") if not l[:1].isspace())
+                result[-1].add(code, line, scoped=not declarations)
                 result[-1].blocks += 1
                 continue
             result.append(Program(page, line, code))

@@ -67,6 +67,19 @@ void adjoint_dgemm(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n, p
     gemm_direct(a_view, b_view, m, n, k, alpha, beta, c, ldc);
     return;
   }
+  if (n == 1 || m == 1) { /* a matrix-vector product: stream the matrix once, unpacked (gemv.c) */
+    ptrdiff_t rows = n == 1 ? m : n;
+    double *scratch = gemm_thread_workspace(rows > k ? rows : k);
+    if (scratch != NULL) {
+      if (n == 1) {
+        gemv_strided(a_view, m, k, alpha, b, b_view.row_stride, beta, c, ldc, scratch);
+      } else { /* C (1 x n) = a (1 x k) op(B): Cᵀ = op(B)ᵀ aᵀ */
+        gemm_matrix_view bt = {b_view.base, b_view.column_stride, b_view.row_stride};
+        gemv_strided(bt, n, k, alpha, a, a_view.column_stride, beta, c, 1, scratch);
+      }
+      return;
+    }
+  }
   const gemm_kernel_family *family = gemm_family_for(isa);
   if (threads <= 0) threads = multiply_adds >= TWO_THREADS_MIN_MULTIPLY_ADDS && online_cpu_count() > 1 ? 2 : 1;
   if (threads >= 2 && (m > family->mr || n > family->nr) &&

@@ -55,6 +55,11 @@ void gemm_blocked(const gemm_kernel_family *family, gemm_matrix_view a, gemm_mat
 int gemm_two_threads(const gemm_kernel_family *family, gemm_matrix_view a, gemm_matrix_view b, ptrdiff_t m,
                      ptrdiff_t n, ptrdiff_t k, double alpha, double beta, double *c, ptrdiff_t ldc);
 
+/* y = alpha * M x + beta * y for an m x k view M without packing (gemv.c); `scratch` holds max(m, k) doubles.
+   When beta == 0, y is not read. */
+void gemv_strided(gemm_matrix_view mat, ptrdiff_t m, ptrdiff_t k, double alpha, const double *x, ptrdiff_t incx,
+                  double beta, double *y, ptrdiff_t incy, double *scratch);
+
 /* Doubles of packing space one gemm_blocked call needs for a product of this shape. */
 ptrdiff_t gemm_workspace_scalars(const gemm_kernel_family *family, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k);
 

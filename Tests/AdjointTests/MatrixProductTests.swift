@@ -15,6 +15,9 @@ import Testing
   static let dimensions: [Dimensions] = [
     (1, 1, 1), (7, 7, 7), (33, 65, 7), (65, 33, 130), (130, 65, 33), (1, 130, 1), (9, 1, 25), (1, 7, 65),
     (100, 2, 16), (32, 64, 128), (25, 300, 49), (200, 270, 50), (3, 520, 2), (5, 40, 2100),
+    // matrix–vector products (n = 1 or m = 1), which take the unpacked path of gemv.c: odd lengths around its
+    // 8-wide unrolling, and a dot product
+    (300, 65, 1), (1, 65, 300), (257, 513, 1), (1, 513, 257), (1, 1001, 1), (33, 7, 1), (1, 9, 31),
   ].map { Dimensions(m: $0.0, k: $0.1, n: $0.2) }
 
   /// Every family this CPU can run, so that the AVX2 kernel is tested on AVX-512 machines too.
@@ -111,6 +114,36 @@ import Testing
     let product = Self.naiveProduct(dC, b, transposingA: false, transposingB: true)
     let expected = zip(product, start.scalars).map { 0.5 * $0 + 2 * $1 }
     Self.expectClose(accumulator.scalars, expected, k: n, "\(kernel.name) accumulate")
+  }
+
+  @Test(arguments: [(300, 41, 1), (1, 41, 300), (1, 300, 1)])
+  func matrixVectorProductAccumulatesWithAlphaAndBeta(m: Int, k: Int, n: Int) {
+    var rng = SplitMix64(seed: UInt64(m * 7 + n))
+    for transposingRight in [false, true] {
+      let left = Self.randomMatrix(m, k, using: &rng)
+      let right = transposingRight ? Self.randomMatrix(n, k, using: &rng) : Self.randomMatrix(k, n, using: &rng)
+      let start = Self.randomMatrix(m, n, using: &rng)
+      var accumulator = start
+      accumulator.addMatrixProduct(left, right, transposingRight: transposingRight, alpha: 0.5, beta: 2)
+      let product = Self.naiveProduct(left, right, transposingA: false, transposingB: transposingRight)
+      let expected = zip(product, start.scalars).map { 0.5 * $0 + 2 * $1 }
+      Self.expectClose(accumulator.scalars, expected, k: k, "\(m)×\(k)·\(k)×\(n) tB=\(transposingRight)")
+      var fresh = Tensor(repeating: .nan, shape: [m, n])  // beta = 0 never reads the old scalars
+      fresh.addMatrixProduct(left, right, transposingRight: transposingRight, beta: 0)
+      Self.expectClose(fresh.scalars, product, k: k, "beta = 0, \(m)×\(k)·\(k)×\(n)")
+    }
+  }
+
+  @Test func matrixVectorProductPropagatesInfinityTimesZeroAsNaN() {
+    // IEEE: 0 · ∞ is NaN, in the unpacked path as in the packed one (no skipping of zero factors)
+    var a = Tensor.zeros([40, 20])
+    a.withUnsafeMutableBufferPointer { $0[3] = .infinity }  // row 0, column 3
+    var x = Tensor.ones([20, 1])
+    x.withUnsafeMutableBufferPointer { $0[3] = 0 }
+    let y = a.matmul(x)
+    #expect(y.scalars[0].isNaN)
+    #expect(y.scalars[1...].allSatisfy { $0 == 0 })
+    #expect(x.reshaped(to: [1, 20]).matmul(a, transposingOther: true).scalars[0].isNaN)
   }
 
   @Test func zeroBetaIgnoresOldScalarsEvenNaN() {

@@ -47,14 +47,16 @@ public func hessianVectorProduct(at x: Tensor, along v: Tensor, in f: (Variable<
 /// hessian(at: [1.0, 2.0]) { x in x[0] + x[1] * x[1] }    // [[0, 0], [0, 2]]
 /// ```
 ///
-/// - Complexity: one forward pass, one recorded sweep, then one sweep per input.
+/// - Complexity: one forward pass, one recorded sweep, then the n rows in one walk of the recorded gradient
+///   per 64 rows (each node carries a block of adjoints).
 public func hessian(at xs: [Double], in f: ([Variable<Double>]) -> Variable<Double>) -> [[Double]] {
   let (tape, inputs, g) = recordedGradient(at: xs, f, "hessian(at:in:)")
   let lowest = inputs.first.map { Int($0.index) } ?? 0
-  return g.map { gi in
-    guard let gi else { return [Double](repeating: 0, count: xs.count) }
-    return tape.sweep(from: Int(gi.index), through: lowest, scalarSeed: 1, tensorSeed: nil)[inputs]
-  }
+  var rows = [[Double]](repeating: [Double](repeating: 0, count: xs.count), count: xs.count)
+  let recorded = g.indices.filter { g[$0] != nil }
+  let swept = tape.rows(from: recorded.map { Int(g[$0]!.index) }, through: lowest, of: inputs)
+  for (i, row) in zip(recorded, swept) { rows[i] = row }
+  return rows
 }
 
 /// The Hessian–vector product H(x)·v of a function of several scalars, without forming H.

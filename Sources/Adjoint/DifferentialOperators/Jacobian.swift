@@ -69,8 +69,10 @@ public func valueWithJacobian(at x: Tensor, mode: JacobianMode = .automatic, in 
 /// jacobian(at: [1.0, 2.0]) { x in [x[0] * x[1], x[0] + 1] }   // [[2, 1], [1, 0]]
 /// ```
 ///
-/// - Complexity: one forward pass, then m reverse sweeps, or one recorded sweep and n sweeps of the
-///   recorded pullback (forward mode).
+/// - Complexity: one forward pass, then reverse mode's m rows in one walk of the tape per 64 rows (each
+///   node carries a block of adjoints), or forward mode's n columns in one walk per 64 inputs (a block of
+///   tangents per node; one recorded sweep and n sweeps of the transposed pullback where the tape holds
+///   tensors or non-finite values).
 public func jacobian(at xs: [Double], mode: JacobianMode = .automatic, in f: ([Variable<Double>]) -> [Variable<Double>])
   -> [[Double]]
 {
@@ -91,6 +93,9 @@ public func valueWithJacobian(at xs: [Double], mode: JacobianMode = .automatic, 
   let lowest = inputs.first.map { Int($0.index) } ?? 0
   var rows = [[Double]](repeating: [Double](repeating: 0, count: n), count: m)
   if mode == .forward || (mode == .automatic && n < m) {
+    if let columns = tape.jacobianByTangents(of: outputs, wrt: inputs, through: lowest) {
+      return (outputs.map(\.value), columns)
+    }
     let linear = ScalarLinearization(tape: tape, inputs: inputs, outputs: outputs)
     var u = [Double](repeating: 0, count: n)
     for j in 0..<n {
@@ -99,9 +104,9 @@ public func valueWithJacobian(at xs: [Double], mode: JacobianMode = .automatic, 
       u[j] = 0
     }
   } else {
-    for (i, y) in outputs.enumerated() where y.isRecorded && Int(y.index) >= lowest {
-      rows[i] = tape.sweep(from: Int(y.index), through: lowest, scalarSeed: 1, tensorSeed: nil)[inputs]
-    }
+    let recorded = outputs.indices.filter { outputs[$0].isRecorded && Int(outputs[$0].index) >= lowest }
+    let swept = tape.rows(from: recorded.map { Int(outputs[$0].index) }, through: lowest, of: inputs)
+    for (i, row) in zip(recorded, swept) { rows[i] = row }
   }
   return (outputs.map(\.value), rows)
 }

@@ -55,7 +55,7 @@ private func expectError(
     #expect(arguments[save] == "m.adjt")
   }
 
-  /// The example in `Docs/Data.md`.
+  /// The parser's worked example (internal to the command line, so not in the user guides).
   @Test func documentationExample() throws {
     switch try train.parse(["--epochs=3", "--save", "m.adjt"]) {
     case .help: Issue.record("expected arguments")

@@ -2,8 +2,11 @@ import Testing
 
 import AdjointNN
 
-/// The code of Docs/Tutorial.md, section by section, with the values the tutorial prints. Keep the two
-/// in step: each test is the tutorial's code with its `print`s turned into expectations.
+/// The backpropagation chapter's values, section by section, as `swift test` expectations: the shopping
+/// examples, ReLU, sigmoid, the affine layer's bias summed over the batch, softmax with loss, a two-layer network's
+/// gradient check and a small training run. Docs/Tutorial.md itself is compiled and run, and its `// prints:`
+/// lines checked, by `Tests/DocExamples/check.py` (in `.ci/run`); these tests keep the same numbers checked in
+/// the test suite.
 @Suite struct TutorialTests {
   /// The tutorial's display helper: 4 decimals.
   func rounded(_ x: Double) -> Double { (x * 10_000).rounded() / 10_000 }

@@ -5,12 +5,12 @@ import Foundation
 /// the backpropagation chapter — forward values above the edges, adjoints below in red — as Graphviz DOT
 /// files, and as SVG when Graphviz's `dot` is on `PATH`.
 enum GraphCommand {
-  static let summary = "Draws the shopping examples and a two-layer network as computational graphs (DOT, and SVG with Graphviz)."
+  static let summary = "Draws the tutorial's examples (shopping, ReLU, sigmoid, affine, softmax with loss, a two-layer network) as computational graphs (DOT, and SVG with Graphviz)."
 
   static let example = Positional<String>(
-    "example", default: "all", help: "Which graph: apples, fruit (apples and oranges), network, or all."
+    "example", default: "all", help: "Which graph: apples, fruit (apples and oranges), relu, sigmoid, affine, softmax-loss, network, or all."
   ) { value in
-    value == "all" || GraphExample(rawValue: value) != nil ? nil : "must be one of apples, fruit, network or all"
+    value == "all" || GraphExample(rawValue: value) != nil ? nil : "must be one of apples, fruit, relu, sigmoid, affine, softmax-loss, network or all"
   }
   static let output = Option<String>("output", placeholder: "DIR", default: "graphs", help: "The folder to write the files to.")
   static let budget = Option<Int>("budget", default: 60, help: "The most nodes drawn per graph; earlier ones are elided.") {

@@ -88,17 +88,25 @@ public final class Tape {
     let entries = arena.pointee.entries + base
     let storedValues = arena.pointee.values + base
     let leaf = ScalarEntry(aux: 0, lhs: -1, rhs: -1, op: .leaf)
-    let generation = self.generation
-    var result: [Variable<Double>] = []
-    result.reserveCapacity(n)
     for k in 0..<n {
-      let value = values[k]
       entries[k] = leaf
-      storedValues[k] = value
-      result.append(Variable(arena: arena, index: start &+ Int32(truncatingIfNeeded: k), generation: generation, value: value))
+      storedValues[k] = values[k]
     }
     arena.pointee.count = base + n
-    return result
+    return Self.leafVariables(values, arena: arena, start: start, generation: generation)
+  }
+
+  /// The variables of `values.count` consecutive leaves from node `start`.
+  private static func leafVariables(
+    _ values: [Double], arena: UnsafeMutablePointer<ScalarArena>, start: Int32, generation: UInt32
+  ) -> [Variable<Double>] {
+    [Variable<Double>](unsafeUninitializedCapacity: values.count) { buffer, initialized in
+      for k in 0..<values.count {
+        buffer.initializeElement(
+          at: k, to: Variable(arena: arena, index: start &+ Int32(truncatingIfNeeded: k), generation: generation, value: values[k]))
+      }
+      initialized = values.count
+    }
   }
 
   /// Appends a scalar node and returns its index.

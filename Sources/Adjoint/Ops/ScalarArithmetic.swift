@@ -118,6 +118,14 @@ extension Variable where Value == Double {
 }
 
 extension ScalarRule {
+  /// d(x + c) = v.
+  @inlinable static func addConstant<S: DerivativeRuleMath>(_ v: S, _ a: ScalarOperands<S>) -> (x: S, y: S) {
+    (v, S(constant: 0))
+  }
+  /// d(x · c) = v·c.
+  @inlinable static func multiplyByConstant<S: DerivativeRuleMath>(_ v: S, _ a: ScalarOperands<S>) -> (x: S, y: S) {
+    (S.strongZeroProduct(v, a.aux), S(constant: 0))
+  }
   /// d(x + y) = (v, v).
   @inlinable static func add<S: DerivativeRuleMath>(_ v: S, _ a: ScalarOperands<S>) -> (x: S, y: S) { (v, v) }
   /// d(x − y) = (v, −v).

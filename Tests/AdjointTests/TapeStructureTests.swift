@@ -179,8 +179,8 @@ import Testing
 
   // MARK: The arena
 
-  /// Docs/Design.md: a scalar node is 32 bytes — a 24-byte entry (constant, two input indices, operation
-  /// code) and its 8-byte value, in two parallel arrays.
+  /// Docs/Design.md: a scalar node is 24 bytes — a 16-byte entry (first input index, operation code, and
+  /// one field for the second input index or the constant) and its 8-byte value, in two parallel arrays.
   @Test func scalarNodeTakesTwentyFourBytes() {
     #expect(MemoryLayout<ScalarEntry>.stride == 16)
     #expect(MemoryLayout<ScalarEntry>.stride + MemoryLayout<Double>.stride == 24)

@@ -12,7 +12,7 @@ import Testing
   @Test func everyWorkloadOfTheIssueIsThere() {
     // and NC, numerics checking's own cost on W1's chain (Docs/Debugging.md), and the checkpoint runs, which `all` leaves out
     #expect(BenchCommand.workloads.map(\.name) == [
-      "W1", "W2", "W3", "W4", "W5", "W6", "W7", "LA", "NC", "CHECKPOINT", "CHECKPOINT-PLAIN",
+      "W1", "W2", "W3", "W4", "W5", "W6", "W7", "W8", "LA", "NC", "CHECKPOINT", "CHECKPOINT-PLAIN",
     ])
     #expect(BenchCommand.excludedFromAll == ["NC", "CHECKPOINT", "CHECKPOINT-PLAIN"])
   }

@@ -179,11 +179,23 @@ import Testing
 
   // MARK: The arena
 
-  /// Docs/Design.md: a scalar node is 32 bytes — a 24-byte entry (constant, two input indices, operation
-  /// code) and its 8-byte value, in two parallel arrays.
-  @Test func scalarNodeTakesThirtyTwoBytes() {
-    #expect(MemoryLayout<ScalarEntry>.stride == 24)
-    #expect(MemoryLayout<ScalarEntry>.stride + MemoryLayout<Double>.stride == 32)
+  /// Docs/Design.md: a scalar node is 24 bytes — a 16-byte entry (first input index, operation code, and
+  /// one field for the second input index or the constant) and its 8-byte value, in two parallel arrays.
+  @Test func scalarNodeTakesTwentyFourBytes() {
+    #expect(MemoryLayout<ScalarEntry>.stride == 16)
+    #expect(MemoryLayout<ScalarEntry>.stride + MemoryLayout<Double>.stride == 24)
+  }
+
+  /// The second input and the constant operand share one field (no operation has both).
+  @Test func scalarEntryKeepsEitherASecondInputOrAConstant() {
+    let binary = ScalarEntry(aux: 0, lhs: 3, rhs: 7, op: .multiply)
+    #expect(binary.lhs == 3 && binary.rhs == 7 && binary.aux == 0 && binary.op == .multiply)
+    let constant = ScalarEntry(aux: -2.5, lhs: 4, rhs: -1, op: .multiplyByConstant)
+    #expect(constant.lhs == 4 && constant.rhs == -1 && constant.aux == -2.5)
+    let leaf = ScalarEntry(aux: 0, lhs: -1, rhs: -1, op: .leaf)
+    #expect(leaf.lhs == -1 && leaf.rhs == -1 && leaf.aux == 0)
+    let tensorNode = ScalarEntry(aux: 0, lhs: -1, rhs: Int32.max, op: .tensor)
+    #expect(tensorNode.rhs == Int32.max)
   }
 
   /// The invariant the reverse sweep relies on: every input of a node was recorded before it, so creation

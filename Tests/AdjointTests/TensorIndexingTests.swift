@@ -59,7 +59,8 @@ import Adjoint
     let y = x[1, -1] * 2 + x[0].sum() + x[1...].sum()
     let g = y.backward()[x]
     #expect(g == Tensor([[1, 1, 1], [1, 1, 3], [1, 1, 1]]))
-    let cube = Tape().variable(Tensor(shape: [2, 3, 4], scalars: (0..<24).map(Double.init)))
+    let cubeTape = Tape()  // a variable does not keep its tape alive
+    let cube = cubeTape.variable(Tensor(shape: [2, 3, 4], scalars: (0..<24).map(Double.init)))
     #expect(cube[1, 2].value == Tensor([20, 21, 22, 23]))
     #expect(cube[1, 2, 3].value == Tensor(23))
   }

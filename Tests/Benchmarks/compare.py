@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Side-by-side benchmark: Adjoint (`adjoint bench Wk`) against its peers (numpy, PyTorch, JAX, micrograd,
-Swift's _Differentiation) on workloads W1-W7 and LA (Tests/Benchmarks/peers/WORKLOADS.md), in one run, interleaved.
+Swift's _Differentiation) on workloads W1-W8 and LA (Tests/Benchmarks/peers/WORKLOADS.md), in one run, interleaved.
 
 Normally started by Tests/Benchmarks/compare.sh, which builds Adjoint and the Swift W1 peer first. Standard library only.
 
-  compare.py [--workloads W1 .. W7 LA] [--rounds 2] [--tag NAME] [--skip-slow] [--slow-rounds 1] [--jax-eager]
+  compare.py [--workloads W1 .. W8 LA] [--rounds 2] [--tag NAME] [--skip-slow] [--slow-rounds 1] [--jax-eager]
   compare.py --report DIR          # print the table of an existing results folder again
 
 Per workload and round it runs Adjoint's process and each peer's process one after the other (odd rounds
@@ -31,7 +31,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))  # Tests/Benchmarks/
 ROOT = os.path.dirname(os.path.dirname(HERE))
 PEERS = os.path.join(HERE, "peers")
 NAMES = {"W1": "W1-scalar-chain", "W2": "W2-micrograd-demo", "W3": "W3-digits-mlp", "W4": "W4-mnist-size-mlp",
-         "W5": "W5-gemm", "W6": "W6-second-order", "W7": "W7-cnn-train-step",
+         "W5": "W5-gemm", "W6": "W6-second-order", "W7": "W7-cnn-train-step", "W8": "W8-cheap-scalar",
          "LA": "LA-linalg"}
 N_BIG = 1_000_000  # W1 size of the targets
 W1_REF_GRAD = {10_000: 1.0337199369574592, 1_000_000: 0.4017911615152999}  # WORKLOADS.md
@@ -63,6 +63,13 @@ def jobs_for(w, a):
         if a.jax_eager:  # ~0.3 ms per op: N = 1e5 only, one short budget (several minutes anyway)
             jobs.append(Job("jax-eager", py("w1_scalar_chain.py", "--systems", "jax-eager", "--n", 100_000,
                                             "--budget", 1), slow=True))
+    elif w == "W8":  # Adjoint's process also times the Swift plain and hand-adjoint floors, interleaved
+        w8 = lambda s, *n: py("w8_cheap_scalar.py", "--systems", s, "--n", *(n or (100_000, N_BIG)))  # noqa: E731
+        jobs.append(Job("swift-peers", [a.w8_swift_bin, str(N_BIG)]))
+        for s in ("python-float-hand-adjoint", "jax-jit", "jax-jit-forward"):
+            jobs.append(Job(s, w8(s)))
+        jobs.append(Job("micrograd-gcoff", w8("micrograd-gcoff", 100_000)))  # N = 1e5 only (WORKLOADS.md)
+        jobs.append(Job("torch-eager", w8("torch-eager", 100_000), slow=True))
     elif w == "W2":
         for s in ("numpy", "torch", "micrograd-gcoff"):
             jobs.append(Job(s, py("w2_moons.py", "--systems", s)))
@@ -239,6 +246,8 @@ class Results:
                 if w.startswith("W6"):  # W6a-hessian … W6d-pendulum: one table, the part named in the metric
                     r = dict(r, metric=f"{r['workload']} {r['metric']}")
                     w = "W6"
+                if w == "W8" and r.get("loop"):  # affine and dot: one table, the loop named in the metric
+                    r = dict(r, metric=f"{r['loop']} {r['metric']}")
                 if r["metric"] in ("skipped", "error"):
                     self.notes.append(f"{w} {r['system']} n={r.get('n')}: {r['metric']} "
                                       f"{r.get('note') or r.get('error') or ''}")
@@ -321,6 +330,9 @@ SPECS = {
     "W5": (["gflops"], True, []),
     "W7": (["step_ms"], False, [("gflops", "GFLOP/s", "%.2f"), ("loss_step39", "loss at step 39", "%.13g")]),
     "LA": (["solve_ms", "cholesky_ms"], False, []),
+    "W8": (["affine grad_ns_per_op", "affine fwd_ns_per_op", "dot grad_ns_per_op", "dot fwd_ns_per_op"], False,
+           [("create_ms", "create ms", "%.1f"), ("loop_ms", "loop ms", "%.1f"), ("backward_ms", "backward ms", "%.1f"),
+            ("read_ms", "read ms", "%.1f")]),
     "W6": (["W6a-hessian hessian_ms", "W6b-hvp hvp_ms", "W6b-hvp grad_ms", "W6c-jacobian jacobian_ms",
             "W6c-jacobian newton_step_ms", "W6d-pendulum grad_ms"], False, []),
 }
@@ -346,6 +358,8 @@ def reference(R, key):
         return R.adjoint(w, metric, prefer=prefer)
     if w == "W6":
         return R.adjoint(w, metric, threads=None, prefer=W6_ADJOINT)
+    if w == "W8":  # W8's definition: x active, y plain numbers
+        return R.adjoint(w, metric.replace("fwd_", "grad_"), n=n, threads=None) if "grad" in metric else None
     want = nthreads(threads, system)
     return R.adjoint(w, metric, n=n, threads=want) or R.adjoint(w, metric, n=n, threads=1)
 
@@ -360,7 +374,8 @@ def workload_table(R, w):
     # W1's floor: plain Swift forward from Adjoint's own process, else from the Swift peer binary.
     floor = lambda n: (R.find("W1", "fwd_ns_per_op", system="swift-plain-forward (in adjoint process)", n=n) or  # noqa
                        R.find("W1", "fwd_ns_per_op", system="swift-plain-forward", n=n))
-    head = ["system", "dtype", "threads"] + (["N" if w == "W1" else "n"] if w in ("W1", "W5", "LA") else []) + \
+    head = ["system", "dtype", "threads"] + (["N" if w in ("W1", "W8") else "n"] if w in ("W1", "W5", "W8", "LA")
+                                             else []) + \
         ["metric", "median", "spread", "Adjoint speed-up"] + (["× floor"] if w == "W1" else []) + \
         [e[1] for e in extras] + (["JAX compile s", "max rel diff"] if w == "W6" else []) + ["peak RSS MB"]
     rows = []
@@ -370,7 +385,8 @@ def workload_table(R, w):
         speedup = None
         if ref and ref != k and R.value(ref):
             speedup = R.value(ref) / v if higher_better else v / R.value(ref)
-        row = [k[1], str(k[2]), str(k[3])] + ([f"{k[5]:,}" if k[5] else "–"] if w in ("W1", "W5", "LA") else [])
+        row = [k[1], str(k[2]), str(k[3])] + ([f"{k[5]:,}" if k[5] else "–"] if w in ("W1", "W5", "W8", "LA")
+                                              else [])
         row += [f"{k[4]} ({next(iter(R.series[k].values())).get('unit', '')})", fmt(v), R.spread(k),
                 fmt(speedup) + (f" (vs {ref[1]})" if speedup and w == "W2" else "")]
         if w == "W1":
@@ -423,6 +439,28 @@ def targets(R, workloads):
         cmp_time("W1 Adjoint grad < Swift _Differentiation, N = 1e6 (ns/op)", a,
                  R.peer("W1", "swift-differentiation", "grad_ns_per_op", n=N_BIG), 1, "swift-differentiation",
                  "peer ÷ Adjoint > 1")
+    if "W1" in workloads:  # issue 12's W1 targets
+        a = R.adjoint("W1", "grad_ns_per_op", n=N_BIG)
+        fl = R.find("W1", "fwd_ns_per_op", system="swift-plain-forward (in adjoint process)", n=N_BIG)
+        ratios = [R.series[a][r]["value"] / R.series[fl[0]][r]["value"]
+                  for r in R.series[a] if r in R.series[fl[0]]] if a and fl else []
+        ratio = statistics.median(ratios) if ratios else None
+        add("W1 (issue 12) Adjoint grad ÷ swift-plain-forward (same process), N = 1e6", fmt(ratio), "≤ 1.2",
+            ratio is not None and ratio <= 1.2, None if ratio else "missing")
+        cmp_time("W1 (issue 12) Adjoint grad < JAX jit, N = 1e6 (ns/op)", a,
+                 R.peer("W1", "jax-jit-fori", "grad_ns_per_op", n=N_BIG, threads=2), 1, "jax-jit-fori",
+                 "peer ÷ Adjoint > 1")
+    if "W8" in workloads:
+        for loop, system, limit in (("affine", "adjoint", 5.0), ("dot", "adjoint", 6.0),
+                                    ("dot", "adjoint-both-active", 6.0)):
+            keys = R.find("W8", f"{loop} grad_ns_per_op", system=system, n=N_BIG, threads=None)
+            v = R.value(keys[0]) if keys else None
+            add(f"W8 {loop} {system}, N = 1e6, inputs created and every gradient read (ns/op)", fmt(v),
+                f"≤ {limit:g}", v is not None and v <= limit, None if v else "missing")
+            jax = R.find("W8", f"{loop} grad_ns_per_op", system="jax-jit", n=N_BIG, threads=None)
+            if system == "adjoint":
+                cmp_time(f"W8 {loop} Adjoint < JAX jit, N = 1e6 (ns/op)", keys[0] if keys else None,
+                         jax[0] if jax else None, 1, "jax-jit", "peer ÷ Adjoint > 1")
     if "W2" in workloads:
         tensor = R.adjoint("W2", "step_ms", prefer=("adjoint-tensor", "adjoint"))
         scalar = R.adjoint("W2", "step_ms", prefer=("adjoint-scalar",))
@@ -431,6 +469,8 @@ def targets(R, workloads):
         for mg in ("micrograd-gcoff", "micrograd"):
             cmp_time(f"W2 Adjoint scalar ≥ 50× faster than {mg} (ms/step)", scalar, R.peer("W2", mg, "step_ms"),
                      50, mg, "peer ÷ Adjoint ≥ 50")
+        cmp_time("W2 (issue 12) Adjoint scalar ≥ 100× faster than micrograd-gcoff (ms/step)", scalar,
+                 R.peer("W2", "micrograd-gcoff", "step_ms"), 100, "micrograd-gcoff", "peer ÷ Adjoint ≥ 100")
     if "W3" in workloads:
         a = R.adjoint("W3", "epoch_ms")
         for p in ("numpy", "torch"):
@@ -613,6 +653,8 @@ def main():
                     help="Adjoint's executable (default $ADJOINT_BIN); run as CMD bench Wk")
     venv = os.environ.get("PEERS_VENV", os.path.expanduser("~/.cache/adjoint-peers-venv"))
     ap.add_argument("--python", default=os.path.join(venv, "bin", "python"), help="the peers' venv python")
+    ap.add_argument("--w8-swift-bin", default=os.environ.get("W8_SWIFT_BIN",
+                                                            os.path.join(HERE, ".build-peers", "w8_cheap_scalar")))
     ap.add_argument("--w1-swift-bin", default=os.environ.get("W1_SWIFT_BIN",
                                                              os.path.join(HERE, ".build-peers", "w1_scalar_chain")))
     ap.add_argument("--report", metavar="DIR", help="only print the table of an existing results folder")

@@ -45,4 +45,14 @@ if [ ! -x "$W1_SWIFT_BIN" ] || [ "$SRC" -nt "$W1_SWIFT_BIN" ]; then
   swiftc ${SWIFTC_FLAGS:--O} "$SRC" -o "$W1_SWIFT_BIN" >&2 || echo "!! Swift W1 peer failed to build" >&2
 fi
 
+# The Swift W8 peer (plain, hand adjoint, _Differentiation), likewise.
+export W8_SWIFT_BIN="$HERE/.build-peers/w8_cheap_scalar"
+SRC8="$HERE/peers/swift/w8_cheap_scalar.swift"
+if [ ! -x "$W8_SWIFT_BIN" ] || [ "$SRC8" -nt "$W8_SWIFT_BIN" ]; then
+  mkdir -p "$HERE/.build-peers"
+  echo "== swiftc ${SWIFTC_FLAGS:--O} $SRC8" >&2
+  # shellcheck disable=SC2086
+  swiftc ${SWIFTC_FLAGS:--O} "$SRC8" -o "$W8_SWIFT_BIN" >&2 || echo "!! Swift W8 peer failed to build" >&2
+fi
+
 exec "$PEERS_VENV/bin/python" "$HERE/compare.py" "$@"

@@ -12,7 +12,8 @@
 /// - Complexity: one forward pass, one recorded sweep, then one sweep per element of `x` over the
 ///   recorded gradient (n + 2 sweeps in all).
 public func hessian(at x: Tensor, in f: (Variable<Tensor>) -> Variable<Tensor>) -> Tensor {
-  let (_, input, g) = recordedGradient(at: x, f, "hessian(at:in:)")
+  let (tape, input, g) = recordedGradient(at: x, f, "hessian(at:in:)")
+  defer { withExtendedLifetime(tape) {} }  // a variable does not keep its tape alive
   let n = x.count
   guard let g else { return Tensor.zeros(x.shape + x.shape) }
   var entries = [Double](repeating: 0, count: n * n)
@@ -36,7 +37,8 @@ public func hessian(at x: Tensor, in f: (Variable<Tensor>) -> Variable<Tensor>) 
 /// - Complexity: one forward pass, one recorded sweep and one sweep: a small multiple of one gradient.
 public func hessianVectorProduct(at x: Tensor, along v: Tensor, in f: (Variable<Tensor>) -> Variable<Tensor>) -> Tensor {
   checkPrecondition(v.shape == x.shape, "hessianVectorProduct(at:along:in:): v of shape \(v.shape) for x of shape \(x.shape)")
-  let (_, input, g) = recordedGradient(at: x, f, "hessianVectorProduct(at:along:in:)")
+  let (tape, input, g) = recordedGradient(at: x, f, "hessianVectorProduct(at:along:in:)")
+  defer { withExtendedLifetime(tape) {} }
   guard let g else { return Tensor.zeros(x.shape) }
   return Tensor.pullback(from: g, seed: v, through: input.index)[input]
 }

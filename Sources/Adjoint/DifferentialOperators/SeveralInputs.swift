@@ -56,8 +56,10 @@ public func valueWithPullback<A: DifferentiableValue, B: DifferentiableValue, R:
   guard output.isRecorded else { return (output.value, { _ in (A.zero(like: a), B.zero(like: b)) }) }
   checkPrecondition(output.tape === tape, "valueWithPullback(at:_:in:): the function's result is recorded on another tape")
   return (output.value, { v in
-    let g = R.pullback(from: output, seed: v, through: 0)
-    return (A.adjoint(of: x, in: g), B.adjoint(of: y, in: g))
+    withExtendedLifetime(tape) {  // the closure keeps the tape: its variables do not
+      let g = R.pullback(from: output, seed: v, through: 0)
+      return (A.adjoint(of: x, in: g), B.adjoint(of: y, in: g))
+    }
   })
 }
 
@@ -73,8 +75,10 @@ public func valueWithPullback<A: DifferentiableValue, B: DifferentiableValue, C:
   }
   checkPrecondition(output.tape === tape, "valueWithPullback(at:_:_:in:): the function's result is recorded on another tape")
   return (output.value, { v in
-    let g = R.pullback(from: output, seed: v, through: 0)
-    return (A.adjoint(of: x, in: g), B.adjoint(of: y, in: g), C.adjoint(of: z, in: g))
+    withExtendedLifetime(tape) {
+      let g = R.pullback(from: output, seed: v, through: 0)
+      return (A.adjoint(of: x, in: g), B.adjoint(of: y, in: g), C.adjoint(of: z, in: g))
+    }
   })
 }
 

@@ -71,7 +71,16 @@ extension Tape {
           let rhs = Int(e.rhs)
           if v != 0 {
             let operands = ScalarOperands(x: values[lhs], y: rhs >= 0 ? values[rhs] : 0, out: values[i], aux: e.aux)
-            let (dx, dy) = e.op.pullback(v, operands)
+            // The commonest cheap operations call their rule directly: `pullback`'s switch over every
+            // operation is too large to inline, and a call per node is a measurable part of a cheap sweep.
+            let (dx, dy): (Double, Double)
+            switch e.op {
+            case .add: (dx, dy) = ScalarRule.add(v, operands)
+            case .multiply: (dx, dy) = ScalarRule.multiply(v, operands)
+            case .addConstant: (dx, dy) = ScalarRule.addConstant(v, operands)
+            case .multiplyByConstant: (dx, dy) = ScalarRule.multiplyByConstant(v, operands)
+            default: (dx, dy) = e.op.pullback(v, operands)
+            }
             observer.check(dx, dy, node: i, v: v)
             adjoint[lhs] += dx
             if rhs >= 0 { adjoint[rhs] += dy }

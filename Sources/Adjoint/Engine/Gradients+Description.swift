@@ -13,6 +13,7 @@ extension Gradients: CustomStringConvertible {
     var tensorNodes = 0
     var scalarNodes = 0
     var nonzero = 0
+    let tape = arena.pointee.liveTape(recordedIn: generation)
     let live = tape.map { $0.generation == generation } ?? false
     if let tape, live {
       for i in 0..<scalars.count where i < tape.count {
@@ -27,6 +28,6 @@ extension Gradients: CustomStringConvertible {
     let tensorPart = tensorNodes == 0 ? "0 tensor" : "\(tensorNodes) tensor with \(reached) adjoints reached"
     let tapePart = tape == nil ? "a freed tape" : live ? "a live tape" : "a tape reset since"
     return "Gradients(\(scalars.count) nodes: \(scalarNodes) scalar with \(nonzero) adjoints nonzero, \(tensorPart); "
-      + "recording \(generation) of \(tapePart))"
+      + "recording \(recordingNumber) of \(tapePart))"
   }
 }

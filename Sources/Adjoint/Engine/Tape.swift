@@ -12,7 +12,7 @@
 /// ```
 ///
 /// Creation order is a topological order, so `backward()` is one loop over the entries from the last to the
-/// first. Scalar entries are plain data in one contiguous arena (32 bytes per node: operation code, input
+/// first. Scalar entries are plain data in one contiguous arena (24 bytes per node: operation code, input
 /// indices, a constant, and the value); tensor entries add a pullback closure that captures no variable and
 /// no tape. Dropping or resetting a tape frees everything at once, without recursion.
 ///
@@ -31,15 +31,14 @@ public final class Tape {
 
   /// Creates an empty tape, which checks numerics if it is created inside `withNumericsChecking`.
   public init() {
-    arena = .allocate(capacity: 1)
-    arena.initialize(to: ScalarArena())
+    arena = ArenaHeaders.take()
+    arena.pointee.attach(to: self)
     if NumericsChecking.isScoped { numericsChecker = NumericsChecker() }
   }
 
   deinit {
-    arena.pointee.release()
-    arena.deinitialize(count: 1)
-    arena.deallocate()
+    arena.pointee.detach()
+    ArenaHeaders.give(arena)
   }
 
   /// The number of recorded nodes (variables and operations).
@@ -65,7 +64,7 @@ public final class Tape {
   /// Makes a scalar variable (a leaf) with the given value.
   public func variable(_ value: Double) -> Variable<Double> {
     let index = appendScalar(.leaf, -1, -1, aux: 0, value: value)
-    return Variable(tape: self, index: index, generation: arena.pointee.generation, value: value)
+    return Variable(arena: arena, index: index, generation: arena.pointee.generation, value: value)
   }
 
   /// Makes a tensor variable (a leaf) with the given value.
@@ -73,99 +72,84 @@ public final class Tape {
     recordTensor(value, inputs: [], pullback: nil)
   }
 
-  /// Makes one scalar variable per element of `values`.
+  /// Makes one scalar variable per element of `values`: leaves on consecutive nodes, recorded in bulk
+  /// (one growth of the arena, one pass writing the entries, one copy of the values).
+  ///
+  /// - Complexity: O(`values.count`).
   public func variables(_ values: [Double]) -> [Variable<Double>] {
-    values.map { variable($0) }
+    guard let first = values.first else { return [] }
+    let start = appendScalar(.leaf, -1, -1, aux: 0, value: first)  // claims the tape, checks its state
+    let n = values.count
+    // While checking numerics (capacity 0) every node takes the checked path.
+    guard arena.pointee.capacity > 0 else { return [Variable(arena: arena, index: start, generation: generation, value: first)] + values.dropFirst().map { variable($0) } }
+    arena.pointee.reserve(n - 1)
+    arena.pointee.capacity = arena.pointee.allocated
+    let base = Int(start)
+    let entries = arena.pointee.entries + base
+    let storedValues = arena.pointee.values + base
+    let leaf = ScalarEntry(aux: 0, lhs: -1, rhs: -1, op: .leaf)
+    for k in 0..<n {
+      entries[k] = leaf
+      storedValues[k] = values[k]
+    }
+    arena.pointee.count = base + n
+    return Self.leafVariables(values, arena: arena, start: start, generation: generation)
+  }
+
+  /// The variables of `values.count` consecutive leaves from node `start`.
+  private static func leafVariables(
+    _ values: [Double], arena: UnsafeMutablePointer<ScalarArena>, start: Int32, generation: UInt32
+  ) -> [Variable<Double>] {
+    [Variable<Double>](unsafeUninitializedCapacity: values.count) { buffer, initialized in
+      for k in 0..<values.count {
+        buffer.initializeElement(
+          at: k, to: Variable(arena: arena, index: start &+ Int32(truncatingIfNeeded: k), generation: generation, value: values[k]))
+      }
+      initialized = values.count
+    }
   }
 
   /// Appends a scalar node and returns its index.
   @inlinable @inline(__always)
   func appendScalar(_ op: ScalarOp, _ lhs: Int32, _ rhs: Int32, aux: Double, value: Double) -> Int32 {
-    if _slowPath(arena.pointee.count >= arena.pointee.capacity) {
-      return appendScalarSlowly(op, lhs, rhs, aux: aux, value: value)
-    }
-    let i = arena.pointee.count
-    arena.pointee.entries[i] = ScalarEntry(aux: aux, lhs: lhs, rhs: rhs, op: op)
-    arena.pointee.values[i] = value
-    arena.pointee.count = i &+ 1
-    return Int32(truncatingIfNeeded: i)
+    ScalarArena.append(to: arena, op, lhs, rhs, aux: aux, value: value)
   }
 
   /// The generation of the tape: it changes on every `reset()`, which invalidates older variables.
   @inlinable var generation: UInt32 { arena.pointee.generation }
 }
 
-/// One scalar node: which operation, its inputs, and a constant operand (32 bytes with its value).
+/// One scalar node: which operation, its inputs, and a constant operand — 16 bytes (24 with its value).
+///
+/// No operation has both a second input and a constant operand, so the two share one 8-byte field: it
+/// holds the second input's index (or a tensor node's slot) when `hasSecondIndex`, else the constant's bits.
+/// Recording writes 24 bytes per node instead of 32, which is a quarter less memory traffic in the forward
+/// pass and in the reverse sweep, both of which are bound by memory bandwidth on long tapes.
 @usableFromInline
 struct ScalarEntry {
-  /// The constant operand of operations such as `x * c` (0 when unused).
-  @usableFromInline var aux: Double
+  /// The constant operand's bits, or the second index (as a 32-bit pattern) when `hasSecondIndex`.
+  @usableFromInline var payload: UInt64
   /// Index of the first input (−1 for a leaf).
   @usableFromInline var lhs: Int32
-  /// Index of the second input (−1 for unary operations), or of the tensor entry for a tensor node.
-  @usableFromInline var rhs: Int32
   @usableFromInline var op: ScalarOp
+  @usableFromInline var hasSecondIndex: Bool
 
+  /// - Precondition: `rhs < 0` or `aux == 0` (an operation has a second input or a constant, not both).
   @inlinable init(aux: Double, lhs: Int32, rhs: Int32, op: ScalarOp) {
-    self.aux = aux
+    if rhs >= 0 {
+      checkPrecondition(aux == 0, "Tape: node \(op) with both a second input and a constant operand")
+      payload = UInt64(UInt32(bitPattern: rhs))
+      hasSecondIndex = true
+    } else {
+      payload = aux.bitPattern
+      hasSecondIndex = false
+    }
     self.lhs = lhs
-    self.rhs = rhs
     self.op = op
   }
-}
 
-/// The contiguous storage of a tape's nodes: entries and values in creation order.
-///
-/// Kept behind a pointer so that the hot recording path does no reference counting and no exclusivity
-/// checks.
-@usableFromInline
-struct ScalarArena {
-  @usableFromInline var count = 0
-  /// Capacity of the fast path; 0 routes every append to `Tape.appendScalarSlowly`: before a tape's first
-  /// node (which claims its thread), while it is closed to recording, and while it checks numerics.
-  @usableFromInline var capacity = 0
-  @usableFromInline var allocated = 0
-  @usableFromInline var entries: UnsafeMutablePointer<ScalarEntry>
-  @usableFromInline var values: UnsafeMutablePointer<Double>
-  @usableFromInline var generation: UInt32 = 0
-  @usableFromInline var isConsumed = false
-  /// The thread or task that records on the tape; nil until the first node after creation or reset.
-  var owner: TapeOwner?
-
-  init() {
-    if let cached = ThreadLocalCache.takeArena() {
-      entries = cached.entries
-      values = cached.values
-      allocated = cached.capacity
-    } else {
-      entries = .allocate(capacity: 0)
-      values = .allocate(capacity: 0)
-    }
-  }
-
-  /// Makes room for at least one more node.
-  mutating func grow() {
-    checkPrecondition(allocated < Int(Int32.max), "Tape: more than \(Int32.max) nodes")
-    let newCapacity = Swift.min(Swift.max(1024, allocated * 2), Int(Int32.max))
-    let newEntries = UnsafeMutablePointer<ScalarEntry>.allocate(capacity: newCapacity)
-    newEntries.moveInitialize(from: entries, count: count)
-    entries.deallocate()
-    entries = newEntries
-    let newValues = UnsafeMutablePointer<Double>.allocate(capacity: newCapacity)
-    newValues.moveInitialize(from: values, count: count)
-    values.deallocate()
-    values = newValues
-    allocated = newCapacity
-  }
-
-  /// Closes the tape to recording (after a consuming backward pass).
-  mutating func close() {
-    isConsumed = true
-    capacity = 0
-  }
-
-  /// Returns the memory to this thread's cache for the next tape.
-  func release() {
-    ThreadLocalCache.give(.init(entries: entries, values: values, capacity: allocated))
-  }
+  /// The constant operand of operations such as `x * c` (0 when unused).
+  @inlinable var aux: Double { hasSecondIndex ? 0 : Double(bitPattern: payload) }
+  /// Index of the second input (−1 for unary operations), or of the tensor entry for a tensor node.
+  @inlinable var rhs: Int32 { hasSecondIndex ? Int32(truncatingIfNeeded: payload) : -1 }
 }

@@ -5,19 +5,23 @@
 /// Identifies one recording of one tape: the nodes recorded between two `reset()`s of that tape.
 ///
 /// Two variables (or a variable and a `Gradients`) with equal recordings belong to the same computation.
-/// Like `ObjectIdentifier`, the identity is unique only among live tapes: once a tape is freed, a new tape
-/// may reuse its identity. Compare it with a recording of a tape you keep alive (or reference weakly).
+/// The identity is unique for the life of the process: a new tape never reuses the recording of a freed one.
 public struct TapeRecording: Hashable, Sendable {
-  /// The tape's object identity.
-  let tape: ObjectIdentifier
-  /// The tape's generation (the number of resets before this recording).
+  /// The address of the tape's arena header (headers are never freed, only reused by later tapes).
+  let header: UInt
+  /// The header's generation (every `reset()`, and every freeing of a tape, starts a new one).
   let generation: UInt32
+
+  init(header: UnsafeMutablePointer<ScalarArena>, generation: UInt32) {
+    self.header = UInt(bitPattern: header)
+    self.generation = generation
+  }
 }
 
 extension Tape {
   /// The recording that operations on this tape currently append to; `reset()` starts a new one.
   public var currentRecording: TapeRecording {
-    TapeRecording(tape: ObjectIdentifier(self), generation: generation)
+    TapeRecording(header: arena, generation: generation)
   }
 }
 
@@ -25,13 +29,17 @@ extension Variable {
   /// The tape this variable is recorded on, or nil for a constant.
   ///
   /// A layer uses it to record its parameters on the same tape as its input. The tape may have been reset
-  /// since the variable was made (see `recording` to tell).
-  public var recordingTape: Tape? { tape }
+  /// since the variable was made (see `recording` to tell). Nil also when the tape has been freed (a
+  /// variable does not keep its tape alive).
+  public var recordingTape: Tape? {
+    guard let arena else { return nil }
+    return arena.pointee.liveTape(recordedIn: generation)
+  }
 
   /// The recording this variable belongs to, or nil for a constant.
   public var recording: TapeRecording? {
-    guard let tape else { return nil }
-    return TapeRecording(tape: ObjectIdentifier(tape), generation: generation)
+    guard let arena else { return nil }
+    return TapeRecording(header: arena, generation: generation)
   }
 }
 
@@ -39,6 +47,6 @@ extension Gradients {
   /// The recording these gradients were computed from: `g[x]` is defined exactly for the variables `x`
   /// whose `recording` equals it.
   public var recording: TapeRecording {
-    TapeRecording(tape: tapeIdentity, generation: generation)
+    TapeRecording(header: arena, generation: generation)
   }
 }

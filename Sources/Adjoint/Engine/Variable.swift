@@ -1,7 +1,9 @@
 /// A value recorded on a tape: a `Double` (`Variable<Double>`) or a `Tensor` (`Variable<Tensor>`).
 ///
-/// A variable is a small value — its tape, its index on the tape, and its value — and every operation on
-/// variables appends one entry to their tape. A variable made with `init(_:)` belongs to no tape: it is a
+/// A variable is a small value — where its tape's nodes are, its index on the tape, and its value (24 bytes
+/// for a `Variable<Double>`, copied without reference counting) — and every operation on variables appends
+/// one entry to their tape. A variable does not keep its tape alive: keep the `Tape` while its variables are
+/// in use (using a variable of a freed tape traps with a message). A variable made with `init(_:)` belongs to no tape: it is a
 /// constant, and operations between constants record nothing (like a PyTorch tensor without
 /// `requires_grad`).
 ///
@@ -13,8 +15,8 @@
 /// y.backward()[x]         // 2·3 + cos 3 = 5.0100…
 /// ```
 public struct Variable<Value> {
-  /// The tape this variable is recorded on, or nil for a constant.
-  @usableFromInline let tape: Tape?
+  /// The header of the tape this variable is recorded on (`ScalarArena`), or nil for a constant.
+  @usableFromInline let arena: UnsafeMutablePointer<ScalarArena>?
   /// The node's index on its tape.
   @usableFromInline let index: Int32
   /// The tape's generation when the variable was made; a `reset()` makes older variables invalid.
@@ -23,8 +25,16 @@ public struct Variable<Value> {
   public let value: Value
 
   @inlinable
+  init(arena: UnsafeMutablePointer<ScalarArena>?, index: Int32, generation: UInt32, value: Value) {
+    self.arena = arena
+    self.index = index
+    self.generation = generation
+    self.value = value
+  }
+
+  @inlinable
   init(tape: Tape?, index: Int32, generation: UInt32, value: Value) {
-    self.tape = tape
+    self.arena = tape?.arena
     self.index = index
     self.generation = generation
     self.value = value
@@ -33,11 +43,17 @@ public struct Variable<Value> {
   /// A constant: a variable on no tape, whose derivative is never asked for.
   @inlinable
   public init(_ value: Value) {
-    self.init(tape: nil, index: -1, generation: 0, value: value)
+    self.init(arena: nil, index: -1, generation: 0, value: value)
+  }
+
+  /// The tape this variable is recorded on, or nil for a constant; traps if that tape has been freed.
+  @usableFromInline var tape: Tape? {
+    guard let arena else { return nil }
+    return arena.pointee.tape(recordedIn: generation)
   }
 
   /// True when the variable is recorded on a tape (false for constants).
-  @inlinable public var isRecorded: Bool { tape != nil }
+  @inlinable public var isRecorded: Bool { arena != nil }
 
   /// True when the variable was made directly on the tape (`tape.variable(_:)`), not by an operation.
   public var isLeaf: Bool {
@@ -50,7 +66,7 @@ public struct Variable<Value> {
   @inlinable public var detached: Variable { Variable(value) }
 
   /// Returns the tape after checking that it has not been reset since this variable was made.
-  @inlinable
+  @usableFromInline
   func validTape(for operation: @autoclosure () -> String) -> Tape? {
     guard let tape else { return nil }
     checkPrecondition(
@@ -69,7 +85,7 @@ public func withoutDerivative<Value>(at x: Variable<Value>) -> Variable<Value> {
 
 /// The tape shared by two operands, checking that they do not come from two different tapes or from a
 /// reset tape.
-@inlinable
+@usableFromInline
 func commonTape<A, B>(_ x: Variable<A>, _ y: Variable<B>, _ operation: @autoclosure () -> String) -> Tape? {
   let tx = x.validTape(for: operation())
   let ty = y.validTape(for: operation())
@@ -88,8 +104,8 @@ extension Variable: CustomStringConvertible {
   /// first), and the node it is recorded as: `Variable(220.00000000000003, node 4)`,
   /// `Variable(constant: [1.0 2.0])`.
   public var description: String {
-    let prefix = tape == nil ? "Variable(constant: " : "Variable("
+    let prefix = arena == nil ? "Variable(constant: " : "Variable("
     let text = (value as? Tensor)?.formatted(indent: prefix.count) ?? "\(value)"
-    return prefix + text + (tape == nil ? ")" : ", node \(index))")
+    return prefix + text + (arena == nil ? ")" : ", node \(index))")
   }
 }

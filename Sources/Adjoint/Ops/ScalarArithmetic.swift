@@ -10,18 +10,18 @@ extension Variable where Value == Double {
   /// operation besides the arithmetic.
   @inlinable @inline(__always)
   consuming func recordUnary(_ op: ScalarOp, aux: Double = 0, value: Double) -> Variable<Double> {
-    guard let tape else { return Variable(value) }
-    if _slowPath(tape.generation != generation) { Variable.trapReset(op) }
-    let i = tape.appendScalar(op, index, -1, aux: aux, value: value)
-    return Variable(tape: tape, index: i, generation: generation, value: value)
+    guard let arena else { return Variable(value) }
+    if _slowPath(arena.pointee.generation != generation) { Variable.trapStale(op, arena: arena, generation: generation) }
+    let i = ScalarArena.append(to: arena, op, index, -1, aux: aux, value: value)
+    return Variable(arena: arena, index: i, generation: generation, value: value)
   }
 
   /// Records a binary operation of two variables; a constant operand is recorded as a leaf.
   @inlinable @inline(__always)
   static func recordBinary(_ op: ScalarOp, _ x: consuming Variable, _ y: consuming Variable, value: Double) -> Variable<Double> {
-    if let tape = x.tape, tape === y.tape, tape.generation == x.generation, x.generation == y.generation {
-      let i = tape.appendScalar(op, x.index, y.index, aux: 0, value: value)
-      return Variable(tape: tape, index: i, generation: x.generation, value: value)
+    if let arena = x.arena, arena == y.arena, arena.pointee.generation == x.generation, x.generation == y.generation {
+      let i = ScalarArena.append(to: arena, op, x.index, y.index, aux: 0, value: value)
+      return Variable(arena: arena, index: i, generation: x.generation, value: value)
     }
     return recordBinaryWithConstantOrMismatch(op, x, y, value: value)
   }
@@ -30,14 +30,15 @@ extension Variable where Value == Double {
   @usableFromInline @inline(never)
   static func recordBinaryWithConstantOrMismatch(_ op: ScalarOp, _ x: Variable, _ y: Variable, value: Double) -> Variable<Double> {
     guard let tape = commonTape(x, y, "\(op)") else { return Variable(value) }
-    let lhs = x.tape == nil ? tape.appendScalar(.leaf, -1, -1, aux: 0, value: x.value) : x.index
-    let rhs = y.tape == nil ? tape.appendScalar(.leaf, -1, -1, aux: 0, value: y.value) : y.index
+    let lhs = x.arena == nil ? tape.appendScalar(.leaf, -1, -1, aux: 0, value: x.value) : x.index
+    let rhs = y.arena == nil ? tape.appendScalar(.leaf, -1, -1, aux: 0, value: y.value) : y.index
     let i = tape.appendScalar(op, lhs, rhs, aux: 0, value: value)
     return Variable(tape: tape, index: i, generation: tape.generation, value: value)
   }
 
   @usableFromInline @inline(never)
-  static func trapReset(_ op: ScalarOp) -> Never {
+  static func trapStale(_ op: ScalarOp, arena: UnsafeMutablePointer<ScalarArena>, generation: UInt32) -> Never {
+    _ = arena.pointee.tape(recordedIn: generation)  // traps if the tape has been freed
     failPrecondition("\(op): this variable was made before its tape was reset; make it again on the reset tape")
   }
 
@@ -117,6 +118,14 @@ extension Variable where Value == Double {
 }
 
 extension ScalarRule {
+  /// d(x + c) = v.
+  @inlinable static func addConstant<S: DerivativeRuleMath>(_ v: S, _ a: ScalarOperands<S>) -> (x: S, y: S) {
+    (v, S(constant: 0))
+  }
+  /// d(x · c) = v·c.
+  @inlinable static func multiplyByConstant<S: DerivativeRuleMath>(_ v: S, _ a: ScalarOperands<S>) -> (x: S, y: S) {
+    (S.strongZeroProduct(v, a.aux), S(constant: 0))
+  }
   /// d(x + y) = (v, v).
   @inlinable static func add<S: DerivativeRuleMath>(_ v: S, _ a: ScalarOperands<S>) -> (x: S, y: S) { (v, v) }
   /// d(x − y) = (v, −v).

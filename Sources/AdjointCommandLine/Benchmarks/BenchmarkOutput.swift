@@ -29,6 +29,18 @@ func jsonLine(
   return "{" + fields.map { "\"\($0.0)\": \($0.1.encoded)" }.joined(separator: ", ") + "}"
 }
 
+/// One measurement in the peer scripts' format, with its extra fields in a computed order.
+func jsonLine(
+  workload: String, system: String, threads: Int = 1, metric: String, value: Double, unit: String,
+  fields extra: [(String, JSONField)]
+) -> String {
+  let fields: [(String, JSONField)] = [
+    ("workload", .string(workload)), ("system", .string(system)), ("dtype", .string("float64")),
+    ("threads", .int(threads)), ("metric", .string(metric)), ("value", .double(value)), ("unit", .string(unit)),
+  ] + extra
+  return "{" + fields.map { "\"\($0.0)\": \($0.1.encoded)" }.joined(separator: ", ") + "}"
+}
+
 /// Wall-clock seconds taken by `body`.
 func measureSeconds(_ body: () -> Void) -> Double {
   let elapsed = ContinuousClock().measure(body)

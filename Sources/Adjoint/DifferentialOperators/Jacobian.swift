@@ -20,7 +20,10 @@ public enum JacobianMode: Sendable {
 /// jacobian(at: Tensor([1, 2])) { x in x * x }    // [[2, 0], [0, 4]]
 /// ```
 ///
-/// - Parameter mode: reverse or forward mode; by default the one with fewer sweeps.
+/// - Parameters:
+///   - x: the point.
+///   - mode: reverse or forward mode; by default the one with fewer sweeps.
+///   - f: the function, recorded once.
 /// - Complexity: one forward pass, then m reverse sweeps (m = result elements), or one recorded sweep and n
 ///   sweeps of the recorded pullback (n = input elements).
 public func jacobian(at x: Tensor, mode: JacobianMode = .automatic, in f: (Variable<Tensor>) -> Variable<Tensor>) -> Tensor {

@@ -9,7 +9,10 @@
 /// let (loss, (dW, db)) = valueWithGradient(at: W, b) { W, b in (x.matmul(W) + b).sum() }
 /// ```
 ///
-/// - Parameter f: returns a `Variable<Double>`, or a `Variable<Tensor>` of one element.
+/// - Parameters:
+///   - a: the first input, a `Double` or a `Tensor`.
+///   - b: the second input, a `Double` or a `Tensor`.
+///   - f: returns a `Variable<Double>`, or a `Variable<Tensor>` of one element.
 /// - Returns: `f(a, b)` and `(∂f/∂a, ∂f/∂b)`; a component the result does not depend on is zero.
 /// - Complexity: one forward pass and one reverse sweep.
 public func valueWithGradient<A: DifferentiableValue, B: DifferentiableValue, R: DifferentiableValue>(

@@ -40,6 +40,13 @@ import Testing
     Case(description: "positiveDefiniteLogDeterminant", shape: [3, 3]) { x in
       must { try positiveDefiniteLogDeterminant(positiveDefinite(x)) }
     },
+    Case(description: "solve, batched", shape: [2, 3, 3]) { x in must { try solve(shifted(x), x.slicing(0..<1, alongAxis: 2)) } },
+    Case(description: "triangularSolve, batched", shape: [2, 3, 3]) { x in
+      must { try triangularSolve(shifted(x), x * x, lower: false) }
+    },
+    Case(description: "inverse, batched", shape: [2, 3, 3]) { x in must { try inverse(shifted(x)) } },
+    Case(description: "determinant, batched", shape: [2, 3, 3]) { x in must { try determinant(shifted(x)) } },
+    Case(description: "cholesky, batched", shape: [2, 3, 3]) { x in must { try cholesky(positiveDefinite(x)) } },
   ]
 
   @Test(arguments: cases)

@@ -11,6 +11,39 @@ func squareStackShape(_ shape: [Int], _ op: String) -> (batch: [Int], n: Int) {
   return (Array(shape.dropLast(2)), shape[shape.count - 1])
 }
 
+/// A stack of square matrices `[..., n, n]` flattened to `[count, n, n]` (differentiably), with its batch
+/// shape and order.
+func flattenedSquareStack(_ a: Variable<Tensor>, _ op: String) -> (stack: Variable<Tensor>, batch: [Int], n: Int) {
+  let (batch, n) = squareStackShape(a.value.shape, op)
+  return (a.reshaped(to: [batch.reduce(1, *), n, n]), batch, n)
+}
+
+/// The operands of a solve with matrices A `[..., n, n]` and right-hand sides B, broadcast to one batch
+/// shape and flattened to stacks `[count, n, n]` and `[count, n, k]` (differentiably). B is a stack of
+/// vectors when it is rank 1, or, if `vectorsByShape`, when its shape is A's without the last dimension
+/// (torch.linalg.solve's rule); else a stack of matrices `[..., n, k]`.
+/// - Returns: the stacks, the batch shape, and the shape the result takes (B's, with the broadcast batch).
+/// - Precondition: A is square; B's matrix (or vector) dimension is n; the batch dimensions broadcast.
+func solveOperands(
+  _ a: Variable<Tensor>, _ b: Variable<Tensor>, vectorsByShape: Bool, _ op: String
+) -> (a: Variable<Tensor>, b: Variable<Tensor>, batch: [Int], resultShape: [Int]) {
+  let (sa, sb) = (a.value.shape, b.value.shape)
+  let (batchA, n) = squareStackShape(sa, op)
+  let isVector = sb.count == 1 || (vectorsByShape && sb == Array(sa.dropLast()))
+  checkPrecondition(
+    isVector ? sb.last == n : (sb.count >= 2 && sb[sb.count - 2] == n),
+    "\(op): right-hand side must be [..., \(n)] or [..., \(n), k], got shapes \(sa) and \(sb)")
+  let batchB = Array(sb.dropLast(isVector ? 1 : 2))
+  guard let batch = Tensor.broadcastShape(batchA, batchB) else {
+    failPrecondition("\(op): batch dimensions do not broadcast: \(sa) and \(sb)")
+  }
+  let k = isVector ? 1 : sb[sb.count - 1]
+  let count = batch.reduce(1, *)
+  let a3 = a.broadcasted(to: batch + [n, n]).reshaped(to: [count, n, n])
+  let b3 = (isVector ? b.reshaped(to: batchB + [n, 1]) : b).broadcasted(to: batch + [n, k]).reshaped(to: [count, n, k])
+  return (a3, b3, batch, batch + (isVector ? [n] : [n, k]))
+}
+
 /// The multi-index of flat batch position `i` in a batch of shape `batch` (row-major).
 func batchIndex(_ i: Int, in batch: [Int]) -> [Int] {
   var index = [Int](repeating: 0, count: batch.count)

@@ -19,14 +19,11 @@
 /// - Precondition: the last two dimensions are equal.
 /// - Complexity: n³/3 flops per matrix; the pullback about 2·n³.
 public func cholesky(_ a: Variable<Tensor>) throws(LinearAlgebraError) -> Variable<Tensor> {
-  let shape = a.value.shape
-  let (batch, n) = squareStackShape(shape, "cholesky")
-  let count = batch.reduce(1, *)
-  let a3 = a.reshaped(to: [count, n, n])
+  let (a3, batch, n) = flattenedSquareStack(a, "cholesky")
   let factors = try eachMatrix(of: a3.value, batch: batch) { m throws(LinearAlgebraError) in
     try choleskyFactor(m, op: "cholesky")
   }
-  return choleskyFactored(a3, stack(factors, rows: n, columns: n)).reshaped(to: shape)
+  return choleskyFactored(a3, stack(factors, rows: n, columns: n)).reshaped(to: a.value.shape)
 }
 
 /// The stack of Cholesky factors `l` of the stack `a` `[count, n, n]`, recorded with its pullback.
@@ -102,9 +99,8 @@ private func logAbsDeterminants(
 /// - Precondition: the last two dimensions are equal.
 /// - Complexity: (2/3)·n³ flops per matrix.
 public func determinant(_ a: Variable<Tensor>) throws(LinearAlgebraError) -> Variable<Tensor> {
-  let (batch, n) = squareStackShape(a.value.shape, "determinant")
-  let count = batch.reduce(1, *)
-  let (signs, logAbs) = try logAbsDeterminants(a.reshaped(to: [count, n, n]), batch: batch)
+  let (a3, batch, _) = flattenedSquareStack(a, "determinant")
+  let (signs, logAbs) = try logAbsDeterminants(a3, batch: batch)
   return (exp(logAbs) * Variable(Tensor(signs))).reshaped(to: batch)
 }
 

@@ -29,24 +29,11 @@
 ///   dimensions broadcast.
 /// - Complexity: per matrix (2/3)·n³ + 2·n²·k flops; the pullback 2·n²·k + 2·n²·k.
 public func solve(_ a: Variable<Tensor>, _ b: Variable<Tensor>) throws(LinearAlgebraError) -> Variable<Tensor> {
-  let (sa, sb) = (a.value.shape, b.value.shape)
-  let (batchA, n) = squareStackShape(sa, "solve")
-  let isVector = sb.count == 1 || sb == Array(sa.dropLast())
-  checkPrecondition(
-    isVector ? sb.last == n : (sb.count >= 2 && sb[sb.count - 2] == n),
-    "solve: right-hand side must be [..., \(n)] or [..., \(n), k], got shapes \(sa) and \(sb)")
-  let batchB = Array(sb.dropLast(isVector ? 1 : 2))
-  guard let batch = Tensor.broadcastShape(batchA, batchB) else {
-    failPrecondition("solve: batch dimensions do not broadcast: \(sa) and \(sb)")
-  }
-  let k = isVector ? 1 : sb[sb.count - 1]
-  let count = batch.reduce(1, *)
-  let a3 = a.broadcasted(to: batch + [n, n]).reshaped(to: [count, n, n])
-  let b3 = (isVector ? b.reshaped(to: batchB + [n, 1]) : b).broadcasted(to: batch + [n, k]).reshaped(to: [count, n, k])
+  let (a3, b3, batch, resultShape) = solveOperands(a, b, vectorsByShape: true, "solve")
   let factors = try eachMatrix(of: a3.value, batch: batch) { m throws(LinearAlgebraError) in
     try LUFactorization(m, op: "solve")
   }
-  return luSolve(a3, b3, factors, transposed: false).reshaped(to: batch + (isVector ? [n] : [n, k]))
+  return luSolve(a3, b3, factors, transposed: false).reshaped(to: resultShape)
 }
 
 /// X = A⁻¹·B, or A⁻ᵀ·B when `transposed`, per matrix of the stacks A `[count, n, n]` and B `[count, n, k]`,
@@ -86,26 +73,14 @@ func luSolve(
 public func triangularSolve(
   _ t: Variable<Tensor>, _ b: Variable<Tensor>, lower: Bool = true, transposing: Bool = false
 ) throws(LinearAlgebraError) -> Variable<Tensor> {
-  let (st, sb) = (t.value.shape, b.value.shape)
-  let (batchT, n) = squareStackShape(st, "triangularSolve")
-  let isVector = sb.count == 1
-  checkPrecondition(
-    isVector ? sb[0] == n : (sb.count >= 2 && sb[sb.count - 2] == n),
-    "triangularSolve: right-hand side must be [\(n)] or [..., \(n), k], got shapes \(st) and \(sb)")
-  let batchB = Array(sb.dropLast(isVector ? 1 : 2))
-  guard let batch = Tensor.broadcastShape(batchT, batchB) else {
-    failPrecondition("triangularSolve: batch dimensions do not broadcast: \(st) and \(sb)")
-  }
-  let k = isVector ? 1 : sb[sb.count - 1]
-  let count = batch.reduce(1, *)
-  let t3 = t.broadcasted(to: batch + [n, n]).reshaped(to: [count, n, n])
-  let b3 = (isVector ? b.reshaped(to: [n, 1]) : b).broadcasted(to: batch + [n, k]).reshaped(to: [count, n, k])
+  let (t3, b3, batch, resultShape) = solveOperands(t, b, vectorsByShape: false, "triangularSolve")
+  let n = t3.value.shape[1]
   _ = try eachMatrix(of: t3.value, batch: batch) { m throws(LinearAlgebraError) in
     let s = m.scalars
     for i in 0..<n where !(s[i * n + i] != 0) { throw .singularMatrix(op: "triangularSolve", pivot: i + 1, of: n) }
   }
   let x = triangularSolved(t3, b3, lower: lower, transposing: transposing)
-  return x.reshaped(to: batch + (isVector ? [n] : [n, k]))
+  return x.reshaped(to: resultShape)
 }
 
 /// The triangular solve per matrix of stacks T `[count, n, n]` (diagonals known to be nonzero) and B
@@ -139,14 +114,11 @@ func triangularSolved(
 /// - Precondition: the last two dimensions are equal.
 /// - Complexity: (8/3)·n³ flops per matrix.
 public func inverse(_ a: Variable<Tensor>) throws(LinearAlgebraError) -> Variable<Tensor> {
-  let shape = a.value.shape
-  let (batch, n) = squareStackShape(shape, "inverse")
-  let count = batch.reduce(1, *)
-  let a3 = a.reshaped(to: [count, n, n])
+  let (a3, batch, n) = flattenedSquareStack(a, "inverse")
   let factors = try eachMatrix(of: a3.value, batch: batch) { m throws(LinearAlgebraError) in
     try LUFactorization(m, op: "solve")
   }
-  return luSolve(a3, Variable(identityStack(count, n)), factors, transposed: false).reshaped(to: shape)
+  return luSolve(a3, Variable(identityStack(a3.value.shape[0], n)), factors, transposed: false).reshaped(to: a.value.shape)
 }
 
 /// A constant n×n mask: 1 on one strict triangle, `diagonal` on the diagonal, 0 on the other triangle.

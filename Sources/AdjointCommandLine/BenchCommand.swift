@@ -1,7 +1,7 @@
-/// `adjoint bench [W1|…|W7|LA|NC|checkpoint|checkpoint-plain|all]`: the peer-benchmark workloads, one JSON line per
+/// `adjoint bench [W1|…|W8|LA|OPT|NC|checkpoint|checkpoint-plain|all]`: the peer-benchmark workloads, one JSON line per
 /// figure; `NC` (numerics checking's own cost) and the two checkpointing runs are not part of `all`.
 enum BenchCommand {
-  static let summary = "Measures the benchmark workloads W1–W8 and LA (linear algebra) and prints one JSON line per figure (build with -c release)."
+  static let summary = "Measures the benchmark workloads W1–W8, LA (linear algebra) and OPT (minimizers) and prints one JSON line per figure (build with -c release)."
 
   /// The workloads, each a function returning its JSON lines.
   static let workloads: [(name: String, run: @Sendable () throws -> [String])] = [
@@ -14,6 +14,7 @@ enum BenchCommand {
     ("W7", { try CNNTrainStepBenchmark.run() }),
     ("W8", { CheapScalarBenchmark.run() }),
     ("LA", { try linearAlgebraBenchmarkLines() }),
+    ("OPT", { try minimizerBenchmarkLines() }),
     ("NC", { NumericsCheckingBenchmark.run() }),
     ("CHECKPOINT", { CheckpointBenchmark.run(checkpointing: true) }),
     ("CHECKPOINT-PLAIN", { CheckpointBenchmark.run(checkpointing: false) }),
@@ -23,7 +24,7 @@ enum BenchCommand {
   static let excludedFromAll: Set<String> = ["NC", "CHECKPOINT", "CHECKPOINT-PLAIN"]
 
   static let workload = Positional<String>(
-    "workload", default: "all", help: "Which workload: W1–W8, LA (solve and cholesky), NC (numerics checking on W1's chain), checkpoint, checkpoint-plain (a 10⁷-step gradient, checkpointed or plainly recorded) or all (all but NC and the checkpoint runs)."
+    "workload", default: "all", help: "Which workload: W1–W8, LA (solve and cholesky), OPT (L-BFGS and Newton against SciPy), NC (numerics checking on W1's chain), checkpoint, checkpoint-plain (a 10⁷-step gradient, checkpointed or plainly recorded) or all (all but NC and the checkpoint runs)."
   ) { value in
     value == "all" || workloads.contains { $0.name == value.uppercased() } ? nil : "must be one of \(workloads.map { $0.name.lowercased().hasPrefix("checkpoint") ? $0.name.lowercased() : $0.name }.joined(separator: ", ")) or all"
   }

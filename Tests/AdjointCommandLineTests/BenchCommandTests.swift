@@ -12,7 +12,7 @@ import Testing
   @Test func everyWorkloadOfTheIssueIsThere() {
     // and NC, numerics checking's own cost on W1's chain (Docs/Debugging.md), and the checkpoint runs, which `all` leaves out
     #expect(BenchCommand.workloads.map(\.name) == [
-      "W1", "W2", "W3", "W4", "W5", "W6", "W7", "W8", "LA", "NC", "CHECKPOINT", "CHECKPOINT-PLAIN",
+      "W1", "W2", "W3", "W4", "W5", "W6", "W7", "W8", "LA", "OPT", "NC", "CHECKPOINT", "CHECKPOINT-PLAIN",
     ])
     #expect(BenchCommand.excludedFromAll == ["NC", "CHECKPOINT", "CHECKPOINT-PLAIN"])
   }
@@ -22,11 +22,6 @@ import Testing
     #expect(lines.count == 2)
     #expect(lines.allSatisfy { $0.hasPrefix(#"{"workload": "LA-linalg", "system": "adjoint""#) && $0.contains(#""n": 8"#) })
     #expect(lines[0].contains(#""metric": "solve_ms""#) && lines[1].contains(#""metric": "cholesky_ms""#))
-  }
-
-  @Test func newtonStepSolverSolvesASystemThatNeedsPivoting() {
-    // [[0, 2], [3, 1]]·x = [4, 5]: x = (1, 2) (the first pivot is 0, so rows must be swapped)
-    #expect(solveLinearSystem([[0, 2], [3, 1]], [4, 5]) == [1, 2])
   }
 
   @Test func jsonLinesFollowThePeerFormat() {

@@ -110,6 +110,18 @@ import Adjoint
     expectClose(r.value, -0.25, tolerance: 1e-10)
   }
 
+  @Test func newtonHandlesAComponentTheObjectiveIgnores() {
+    // f = (y − 2)²: ∂f/∂x = 0 is a constant, so its Hessian row is zero (H = diag(0, 2), singular) and is
+    // damped; the minimizer keeps x and finds y = 2.
+    let r = minimize(from: [3, 0], method: .newton) { v in
+      let y = v.slicing(1..<2, alongAxis: 0)
+      return ((y - 2) * (y - 2)).sum()
+    }
+    #expect(r.reason == .gradientTolerance)
+    // The damping (μ = 2·10⁻³) makes each step 0.1% short: it stops once |2(y − 2)| ≤ 10⁻⁵.
+    expectClose(r.minimizer, Tensor([3, 2]), tolerance: 1e-5)
+  }
+
   @Test func iterationLimitIsReported() {
     let r = minimize(from: Tensor((0..<10).map { $0 % 2 == 0 ? -1.2 : 1 }), options: .init(maxIterations: 3), Self.rosenbrock)
     #expect(r.reason == .maxIterations && r.iterations == 3)

@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Side-by-side benchmark: Adjoint (`adjoint bench Wk`) against its peers (numpy, PyTorch, JAX, micrograd,
-Swift's _Differentiation) on workloads W1-W8 and LA (Tests/Benchmarks/peers/WORKLOADS.md), in one run, interleaved.
+Swift's _Differentiation, SciPy's L-BFGS-B) on workloads W1-W8, LA and OPT (Tests/Benchmarks/peers/WORKLOADS.md), in
+one run, interleaved.
 
 Normally started by Tests/Benchmarks/compare.sh, which builds Adjoint and the Swift W1 peer first. Standard library only.
 
-  compare.py [--workloads W1 .. W8 LA] [--rounds 2] [--tag NAME] [--skip-slow] [--slow-rounds 1] [--jax-eager]
+  compare.py [--workloads W1 .. W8 LA OPT] [--rounds 2] [--tag NAME] [--skip-slow] [--slow-rounds 1] [--jax-eager]
   compare.py --report DIR          # print the table of an existing results folder again
 
 Per workload and round it runs Adjoint's process and each peer's process one after the other (odd rounds
@@ -32,13 +33,14 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 PEERS = os.path.join(HERE, "peers")
 NAMES = {"W1": "W1-scalar-chain", "W2": "W2-micrograd-demo", "W3": "W3-digits-mlp", "W4": "W4-mnist-size-mlp",
          "W5": "W5-gemm", "W6": "W6-second-order", "W7": "W7-cnn-train-step", "W8": "W8-cheap-scalar",
-         "LA": "LA-linalg"}
+         "LA": "LA-linalg", "OPT": "OPT-minimize"}
 N_BIG = 1_000_000  # W1 size of the targets
 W1_REF_GRAD = {10_000: 1.0337199369574592, 1_000_000: 0.4017911615152999}  # WORKLOADS.md
 W3_ACCURACY = 0.9806
 W7_LOSS_STEP39 = 2.2959033650771  # WORKLOADS.md, float64 (numpy by hand, PyTorch and JAX jit agree to 1e-15)
 W7_FILES = ("w7_X.f64", "w7_labels.i64", "w7_W1.f64", "w7_W2.f64", "w7_W3.f64")
 W5_SIZES = [128, 256, 512, 1024]
+OPT_PROBLEMS = ["breast-cancer-logistic", "rosenbrock-100", "poisson"]  # MinimizerBenchmark.swift, opt_minimize.py
 
 
 # ------------------------------------------------------------------------------------------------ the jobs
@@ -92,6 +94,8 @@ def jobs_for(w, a):
                                             *W5_SIZES, "--threads", 1, 2)))
     elif w == "LA":
         jobs.append(Job("numpy-linalg", py("w6_linalg.py", "--sizes", 256, 512)))
+    elif w == "OPT":
+        jobs.append(Job("scipy-lbfgsb", py("opt_minimize.py")))
     return jobs
 
 
@@ -240,7 +244,8 @@ class Results:
         self.rss = {(p["workload"], p["job"], p["round"]): p.get("peak_rss_kb") for p in self.procs}
         self.series = {}  # key -> {round: record}
         self.notes = []
-        for path in sorted(glob.glob(os.path.join(folder, "W*.jsonl"))):
+        # every workload's file (W1…W7, LA, OPT), not processes.jsonl
+        for path in sorted(p for p in glob.glob(os.path.join(folder, "*.jsonl")) if not p.endswith("processes.jsonl")):
             for r in load_jsonl(path):
                 w = str(r.get("workload", "")).split("-")[0]
                 if w.startswith("W6"):  # W6a-hessian … W6d-pendulum: one table, the part named in the metric
@@ -248,6 +253,8 @@ class Results:
                     w = "W6"
                 if w == "W8" and r.get("loop"):  # affine and dot: one table, the loop named in the metric
                     r = dict(r, metric=f"{r['loop']} {r['metric']}")
+                if w == "OPT" and "problem" in r:  # one table, the problem named in the metric
+                    r = dict(r, metric=f"{r['problem']} {r['metric']}")
                 if r["metric"] in ("skipped", "error"):
                     self.notes.append(f"{w} {r['system']} n={r.get('n')}: {r['metric']} "
                                       f"{r.get('note') or r.get('error') or ''}")
@@ -267,7 +274,10 @@ class Results:
     def field(self, key, name):
         """The median over rounds of a numeric field of the series' records (e.g. W7's loss_step39)."""
         vals = [r.get(name) for r in self.series.get(key, {}).values() if isinstance(r.get(name), (int, float))]
-        return statistics.median(vals) if vals else None
+        if vals:
+            return statistics.median(vals)
+        words = [r.get(name) for r in self.series.get(key, {}).values() if isinstance(r.get(name), str)]
+        return words[0] if words else None  # a text field (OPT's stop reason): the first round's
 
     def spread(self, key):
         vals = [r["value"] for r in self.series.get(key, {}).values()]
@@ -333,6 +343,9 @@ SPECS = {
     "W8": (["affine grad_ns_per_op", "affine fwd_ns_per_op", "dot grad_ns_per_op", "dot fwd_ns_per_op"], False,
            [("create_ms", "create ms", "%.1f"), ("loop_ms", "loop ms", "%.1f"), ("backward_ms", "backward ms", "%.1f"),
             ("read_ms", "read ms", "%.1f")]),
+    "OPT": ([f"{p} time_ms" for p in OPT_PROBLEMS], False,
+            [("iterations", "iterations", "%d"), ("evaluations", "evaluations", "%d"),
+             ("gradient_norm", "final ‖∇f‖∞", "%.2e"), ("final_value", "final f", "%.12g"), ("reason", "stop", None)]),
     "W6": (["W6a-hessian hessian_ms", "W6b-hvp hvp_ms", "W6b-hvp grad_ms", "W6c-jacobian jacobian_ms",
             "W6c-jacobian newton_step_ms", "W6d-pendulum grad_ms"], False, []),
 }
@@ -569,6 +582,16 @@ def checks(R, workloads):
             rows.append([f"W7 {k[1]} ({k[3]} thread) loss at step 39 vs {W7_LOSS_STEP39}", fmt(rel, "%.2g"),
                          "≤ 1e-9 relative (WORKLOADS.md)",
                          "**MISSING**" if rel is None else "**PASS**" if rel <= 1e-9 else "**FAIL**"])
+    if "OPT" in workloads:
+        for p in OPT_PROBLEMS:
+            a, s = R.adjoint("OPT", f"{p} time_ms"), R.peer("OPT", "scipy-lbfgsb", f"{p} time_ms")
+            fa, fs = (R.field(k, "final_value") if k else None for k in (a, s))
+            ia, is_ = (R.field(k, "iterations") if k else None for k in (a, s))
+            ok = None if None in (fa, fs, ia, is_) else abs(fa - fs) <= 1e-8 * max(1, abs(fs)) and ia <= 2 * is_
+            rows.append([f"OPT {p}: Adjoint L-BFGS f and iterations vs SciPy L-BFGS-B",
+                         f"f {fmt(fa, '%.12g')} vs {fmt(fs, '%.12g')}, iterations {fmt(ia, '%d')} vs {fmt(is_, '%d')}",
+                         "|Δf| ≤ 1e-8·max(1, |f|), iterations ≤ 2 × SciPy's",
+                         "**MISSING**" if ok is None else "**PASS**" if ok else "**FAIL**"])
     if "W6" in workloads:
         for k in sorted(k for k in R.series if k[0] == "W6" and k[1].startswith("adjoint")):
             rel = next(iter(R.series[k].values())).get("max_rel_diff_vs_reference")

@@ -4,7 +4,7 @@ Run with the peers venv: $HOME/.cache/adjoint-peers-venv/bin/python Tests/Refere
 Writes Tests/References/breast_cancer.csv (once) and prints, per problem, SciPy L-BFGS-B's
 (jac=True, default options) minimizer, value, iterations (nit), evaluations (nfev) and final ‖∇f‖∞.
 """
-import math, os, sys
+import os
 import numpy as np
 from scipy.optimize import minimize
 
@@ -51,11 +51,15 @@ def poisson(beta):
     g = P.T @ (np.exp(eta) - counts) / n
     return f, g
 
-np.set_printoptions(precision=17)
-for name, fun, x0 in [("logistic", logistic, np.zeros(31)),
-                      ("rosenbrock", rosenbrock, np.tile([-1.2, 1.0], 50)),
-                      ("poisson", poisson, np.zeros(3))]:
-    r = minimize(fun, x0, jac=True, method="L-BFGS-B")
-    print(name, "nit", r.nit, "nfev", r.nfev, "fun", repr(r.fun), "gnorm", repr(np.max(np.abs(r.jac))),
-          "message", r.message)
-    print("  x[:4]", [repr(v) for v in r.x[:4]])
+PROBLEMS = [("breast-cancer-logistic", logistic, np.zeros(31)),
+            ("rosenbrock-100", rosenbrock, np.tile([-1.2, 1.0], 50)),
+            ("poisson", poisson, np.zeros(3))]
+"""The problems (name, f returning (value, gradient), x0), also timed by Tests/Benchmarks/peers/py/opt_minimize.py."""
+
+if __name__ == "__main__":
+    np.set_printoptions(precision=17)
+    for name, fun, x0 in PROBLEMS:
+        r = minimize(fun, x0, jac=True, method="L-BFGS-B")
+        print(name, "nit", r.nit, "nfev", r.nfev, "fun", repr(r.fun), "gnorm", repr(np.max(np.abs(r.jac))),
+              "message", r.message)
+        print("  x[:4]", [repr(v) for v in r.x[:4]])

@@ -22,5 +22,6 @@ public enum GradientCheckCatalog {
   public static var engine: [GradientCheckCase] {
     scalarPrimitives + tensorPrimitives + secondOrder + reductionsAndIndexing + elementwiseFunctions + convolution
       + linearAlgebra + linearAlgebraSecondOrder + operators
+      + batchedLinearAlgebra + batchedLinearAlgebraSecondOrder
   }
 }

@@ -4,9 +4,9 @@
 public enum MinimizationMethod: Sendable, Equatable {
   /// Limited-memory BFGS with a strong-Wolfe line search (Nocedal & Wright, algorithms 7.4, 3.5 and 3.6).
   case lbfgs
-  /// Newton's method with the exact Hessian, solved by Cholesky; when the Hessian is not positive definite
-  /// it is damped, H + μI with μ increased tenfold until Cholesky succeeds (Nocedal & Wright §3.4), then the
-  /// same line search.
+  /// Newton's method with the exact Hessian (`hessian(at:in:)`), solved by Cholesky; when the Hessian is not
+  /// positive definite it is damped, H + μI with μ increased tenfold until Cholesky succeeds (Nocedal &
+  /// Wright §3.4), then the same line search.
   case newton
 }
 
@@ -87,7 +87,8 @@ public struct MinimizationResult: Sendable {
 ///   - options: tolerances, iteration limit, L-BFGS history.
 ///   - f: the objective, returning a one-element tensor.
 /// - Complexity: L-BFGS: per iteration one or a few evaluations of f and its gradient, plus O(m·n) for the
-///   two-loop recursion (m = history); Newton: n gradient evaluations for the Hessian and n³/3 for Cholesky.
+///   two-loop recursion (m = history); Newton: the Hessian by `hessian(at:in:)` (one recorded gradient
+///   and n sweeps through it) and n³/3 for Cholesky.
 public func minimize(
   from x0: Tensor, method: MinimizationMethod = .lbfgs, options: MinimizationOptions = .init(),
   _ f: (Variable<Tensor>) -> Variable<Tensor>

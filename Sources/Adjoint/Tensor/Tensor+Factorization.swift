@@ -14,13 +14,22 @@ public enum LinearAlgebraError: Error, Equatable, CustomStringConvertible {
   /// Cholesky factorisation met a leading minor that is not positive (or not finite); `minor` counts
   /// from 1.
   case notPositiveDefinite(op: String, minor: Int, of: Int)
+  /// The matrix at `index` of the batch dimensions of a stack `[..., n, n]` failed with `error`.
+  indirect case inBatch(index: [Int], error: LinearAlgebraError)
 
-  /// The message, naming the op and the pivot or minor that failed.
+  /// The message, naming the op, the batch index (for a stack) and the pivot or minor that failed.
   public var description: String {
     switch self {
     case let .singularMatrix(op, pivot, n): "\(op): the matrix is singular: pivot \(pivot) of \(n) is zero"
     case let .notPositiveDefinite(op, minor, n):
       "\(op): the matrix is not positive definite: leading minor \(minor) of \(n) is not positive"
+    case let .inBatch(index, error):
+      switch error {
+      case let .singularMatrix(op, pivot, n): "\(op): the matrix at batch index \(index) is singular: pivot \(pivot) of \(n) is zero"
+      case let .notPositiveDefinite(op, minor, n):
+        "\(op): the matrix at batch index \(index) is not positive definite: leading minor \(minor) of \(n) is not positive"
+      case .inBatch: "batch index \(index): \(error)"
+      }
     }
   }
 }

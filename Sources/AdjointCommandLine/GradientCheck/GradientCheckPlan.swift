@@ -20,6 +20,9 @@ struct GradientCheckGroup: Sendable {
     GradientCheckGroup(title: "elementwise functions", cases: GradientCheckCatalog.elementwiseFunctions),
     GradientCheckGroup(title: "convolution, pooling and normalization", cases: GradientCheckCatalog.convolution),
     GradientCheckGroup(title: "linear algebra", cases: GradientCheckCatalog.linearAlgebra + GradientCheckCatalog.linearAlgebraSecondOrder),
+    GradientCheckGroup(
+      title: "batched linear algebra",
+      cases: GradientCheckCatalog.batchedLinearAlgebra + GradientCheckCatalog.batchedLinearAlgebraSecondOrder),
     GradientCheckGroup(title: "differential operators: scalar–tensor edges, custom rules, checkpointing", cases: GradientCheckCatalog.operators),
     GradientCheckGroup(title: "layers and losses", cases: GradientCheckCatalog.layersAndLosses),
   ]

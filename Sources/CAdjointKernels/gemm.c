@@ -8,6 +8,11 @@
 #ifndef DIRECT_PATH_MAX_MULTIPLY_ADDS
 #define DIRECT_PATH_MAX_MULTIPLY_ADDS 256
 #endif
+/* Products with at most this many multiply-adds, and op(B) read by rows (or a single column), run the family's unpacked kernel
+   (measured crossover with the packed path: see Docs/MatrixProduct.md). */
+#ifndef SMALL_PATH_MAX_MULTIPLY_ADDS
+#define SMALL_PATH_MAX_MULTIPLY_ADDS (80 * 80 * 80)
+#endif
 /* threads = 0 uses two threads from this many multiply-adds (m*n*k) on: ~0.5 ms of single-thread work,
    against ~25 us to start and join a thread on this VM (more when it is busy). */
 #ifndef TWO_THREADS_MIN_MULTIPLY_ADDS
@@ -81,6 +86,10 @@ void adjoint_dgemm(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n, p
     }
   }
   const gemm_kernel_family *family = gemm_family_for(isa);
+  if (family->small != NULL && (b_view.column_stride == 1 || n == 1) && multiply_adds <= SMALL_PATH_MAX_MULTIPLY_ADDS) {
+    family->small(a_view, b_view, m, n, k, alpha, beta, c, ldc);
+    return;
+  }
   if (threads <= 0) threads = multiply_adds >= TWO_THREADS_MIN_MULTIPLY_ADDS && online_cpu_count() > 1 ? 2 : 1;
   if (threads >= 2 && (m > family->mr || n > family->nr) &&
       gemm_two_threads(family, a_view, b_view, m, n, k, alpha, beta, c, ldc)) {

@@ -21,9 +21,15 @@ typedef struct {
    nr columns (b[p][s*nr + j] at dst[s*nr*rows + p*nr + j]). The last sliver is padded with zeros. */
 typedef void (*gemm_packer)(gemm_matrix_view view, ptrdiff_t rows, ptrdiff_t columns, double *dst);
 
+/* The unpacked product C = alpha * op(A) op(B) + beta * C for small shapes, reading op(A) through its strides
+   and op(B) by rows; requires b.column_stride == 1 or n == 1, and m, n, k > 0. When beta == 0, C is not read. */
+typedef void (*gemm_small_product)(gemm_matrix_view a, gemm_matrix_view b, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
+                                   double alpha, double beta, double *c, ptrdiff_t ldc);
+
 /* A micro-kernel with its register tile (mr x nr), its packing routines (compiled for the same ISA), and
    the cache blocks that suit it: kc = depth of one packed panel, mc = rows of op(A) packed at once,
-   nc = columns of op(B) packed at once. */
+   nc = columns of op(B) packed at once; `small` (NULL if the family has none) is its unpacked kernel for
+   small products. */
 typedef struct {
   int isa;
   const char *name;
@@ -31,6 +37,7 @@ typedef struct {
   ptrdiff_t kc, mc, nc;
   gemm_microkernel kernel;
   gemm_packer pack_a, pack_b;
+  gemm_small_product small;
 } gemm_kernel_family;
 
 /* The family for `isa` (an ADJOINT_GEMM_ISA_ value); AUTO or an unsupported family gives the best supported. */
@@ -41,6 +48,10 @@ extern const gemm_kernel_family gemm_family_portable;
 #define ADJOINT_GEMM_HAS_X86_KERNELS 1
 extern const gemm_kernel_family gemm_family_avx2_fma;
 extern const gemm_kernel_family gemm_family_avx512;
+void gemm_small_avx2(gemm_matrix_view a, gemm_matrix_view b, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, double alpha,
+                     double beta, double *c, ptrdiff_t ldc);
+void gemm_small_avx512(gemm_matrix_view a, gemm_matrix_view b, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, double alpha,
+                       double beta, double *c, ptrdiff_t ldc);
 #endif
 
 /* One single-threaded blocked product C = alpha * op(A) op(B) + beta * C with m, n, k > 0, using

@@ -100,14 +100,65 @@ static void avx512_kernel(ptrdiff_t k, const double *restrict a, const double *r
   }
 }
 
+/* Lanes 0..7 of a view whose steps are contiguous (lane l, step p at base[l * lane_stride + p]: A as stored,
+   or B transposed) into dst[p * width + l]. Reading such a sliver one value at a time is a gather over
+   eight streams; instead each 8 x 8 block is loaded as eight row vectors and transposed in registers
+   (three rounds of in-lane and 128-bit-lane shuffles), then stored as eight steps. */
+AVX512_TARGET
+static void pack_8_lanes_transposing(const double *base, ptrdiff_t lane_stride, ptrdiff_t depth, ptrdiff_t width,
+                                     double *restrict dst) {
+  ptrdiff_t p = 0;
+  for (; p + 8 <= depth; p += 8) {
+    __m512d r[8], t[8];
+    UNROLL for (int l = 0; l < 8; l++) r[l] = _mm512_loadu_pd(base + l * lane_stride + p);
+    /* t[2i] = (r[2i][0], r[2i+1][0], r[2i][2], r[2i+1][2], ...), t[2i+1] the same for odd steps. */
+    UNROLL for (int i = 0; i < 4; i++) {
+      t[2 * i] = _mm512_unpacklo_pd(r[2 * i], r[2 * i + 1]);
+      t[2 * i + 1] = _mm512_unpackhi_pd(r[2 * i], r[2 * i + 1]);
+    }
+    /* u[q]: rows 0-3 (u) or 4-7 (w) of steps q and q + 4, for q = 0, 1, 2, 3. */
+    __m512d u[4], w[4];
+    u[0] = _mm512_shuffle_f64x2(t[0], t[2], 0x88);
+    u[1] = _mm512_shuffle_f64x2(t[1], t[3], 0x88);
+    u[2] = _mm512_shuffle_f64x2(t[0], t[2], 0xDD);
+    u[3] = _mm512_shuffle_f64x2(t[1], t[3], 0xDD);
+    w[0] = _mm512_shuffle_f64x2(t[4], t[6], 0x88);
+    w[1] = _mm512_shuffle_f64x2(t[5], t[7], 0x88);
+    w[2] = _mm512_shuffle_f64x2(t[4], t[6], 0xDD);
+    w[3] = _mm512_shuffle_f64x2(t[5], t[7], 0xDD);
+    UNROLL for (int q = 0; q < 4; q++) {
+      _mm512_storeu_pd(dst + (p + q) * width, _mm512_shuffle_f64x2(u[q], w[q], 0x88));
+      _mm512_storeu_pd(dst + (p + q + 4) * width, _mm512_shuffle_f64x2(u[q], w[q], 0xDD));
+    }
+  }
+  for (; p < depth; p++)
+    for (int l = 0; l < 8; l++) dst[p * width + l] = base[l * lane_stride + p];
+}
+
+/* All slivers of a block whose steps are contiguous: full slivers by 8 x 8 transposes (NR = 3 groups of 8
+   lanes), the last partial sliver by the generic packer (it pads with zeros). */
+AVX512_TARGET
+static void pack_block_transposing(const double *base, ptrdiff_t lane_stride, ptrdiff_t lanes, ptrdiff_t depth,
+                                   ptrdiff_t width, double *dst) {
+  ptrdiff_t first = 0;
+  for (; first + width <= lanes; first += width)
+    for (ptrdiff_t group = 0; group < width; group += 8)
+      pack_8_lanes_transposing(base + (first + group) * lane_stride, lane_stride, depth, width,
+                               dst + first * depth + group);
+  if (first < lanes)
+    gemm_pack_block(base + first * lane_stride, lane_stride, 1, lanes - first, depth, width, dst + first * depth);
+}
+
 AVX512_TARGET
 static void avx512_pack_a(gemm_matrix_view a, ptrdiff_t rows, ptrdiff_t depth, double *dst) {
-  gemm_pack_block(a.base, a.row_stride, a.column_stride, rows, depth, MR, dst);
+  if (a.column_stride == 1) pack_block_transposing(a.base, a.row_stride, rows, depth, MR, dst);
+  else gemm_pack_block(a.base, a.row_stride, a.column_stride, rows, depth, MR, dst);
 }
 
 AVX512_TARGET
 static void avx512_pack_b(gemm_matrix_view b, ptrdiff_t depth, ptrdiff_t columns, double *dst) {
-  gemm_pack_block(b.base, b.column_stride, b.row_stride, columns, depth, NR, dst);
+  if (b.row_stride == 1 && b.column_stride != 1) pack_block_transposing(b.base, b.column_stride, columns, depth, NR, dst);
+  else gemm_pack_block(b.base, b.column_stride, b.row_stride, columns, depth, NR, dst);
 }
 
 const gemm_kernel_family gemm_family_avx512 = {
@@ -120,6 +171,7 @@ const gemm_kernel_family gemm_family_avx512 = {
     .nc = ADJOINT_AVX512_NC,
     .kernel = avx512_kernel,
     .pack_a = avx512_pack_a,
+    .small = gemm_small_avx512,
     .pack_b = avx512_pack_b,
 };
 #endif

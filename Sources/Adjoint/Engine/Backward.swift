@@ -111,7 +111,7 @@ extension Tape {
       index >= 0 && requiresGradient(of: index) ? Variable.standIn(for: value) : Variable(value)
     }
     let contributions = pullback(Variable(v), inputs, Variable(entry.value))
-    checkContributions(contributions.map { $0?.value }, of: entry)
+    checkContributions(contributions, of: entry)
     checker?.checkTensorContributions(contributions.map { $0?.value }, v: v, node: node, on: self, recorded: false)
     for (k, contribution) in contributions.enumerated() {
       let input = Int(entry.inputIndices[k])
@@ -131,12 +131,14 @@ extension Tape {
     }
   }
 
-  func checkContributions(_ contributions: [Tensor?], of entry: TensorEntry) {
+  /// Checks a pullback's result: one contribution per input, each of its input's shape. It takes the
+  /// variables as returned (no array of their values is made: this runs for every tensor node of a sweep).
+  func checkContributions(_ contributions: [Variable<Tensor>?], of entry: TensorEntry) {
     checkPrecondition(
       contributions.count == entry.inputValues.count,
       "\(entry.name): pullback returned \(contributions.count) contributions for \(entry.inputValues.count) inputs")
-    for (k, c) in contributions.enumerated() {
-      guard let c else { continue }
+    for k in contributions.indices {
+      guard let c = contributions[k]?.value else { continue }
       checkPrecondition(
         c.shape == entry.inputValues[k].shape,
         "\(entry.name): pullback returned shape \(c.shape) for input \(k) of shape \(entry.inputValues[k].shape)")

@@ -56,7 +56,7 @@ extension Tape {
         let output = Variable(tape: self, index: Int32(i), generation: generation, value: entry.value)
         checker?.pullingBack = i
         let contributions = pullback(v, inputs, output)
-        checkContributions(contributions.map { $0?.value }, of: entry)
+        checkContributions(contributions, of: entry)
         checker?.checkTensorContributions(contributions.map { $0?.value }, v: v.value, node: i, on: self, recorded: true)
         for (k, contribution) in contributions.enumerated() {
           let input = Int(entry.inputIndices[k])

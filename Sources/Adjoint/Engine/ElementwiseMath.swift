@@ -108,4 +108,15 @@ protocol DerivativeRuleMath: ElementwiseMath {
   static func locallyConstant(_ x: Self, _ f: (Double) -> Double) -> Self
   /// A constant computed elementwise from the values of x and y (broadcasting).
   static func locallyConstant(_ x: Self, _ y: Self, _ f: (Double, Double) -> Double) -> Self
+  /// a times the locally constant weight(x): `strongZeroProduct(a, locallyConstant(x, weight))`, the form
+  /// of every piecewise-linear rule (relu, leaky relu, abs). A conformance may compute it in one pass
+  /// (tensors do, without making the weight tensor); the default is that composition.
+  static func strongZeroProduct(_ a: Self, weightedBy x: Self, _ weight: (Double) -> Double) -> Self
+}
+
+extension DerivativeRuleMath {
+  @inlinable @inline(__always)
+  static func strongZeroProduct(_ a: Self, weightedBy x: Self, _ weight: (Double) -> Double) -> Self {
+    strongZeroProduct(a, locallyConstant(x, weight))
+  }
 }

@@ -73,6 +73,15 @@ struct ElementwiseTensor: DerivativeRuleMath {
   static func locallyConstant(_ x: E, _ f: (Double) -> Double) -> E {
     E(Variable(x.variable.value.map(f)))
   }
+  /// In a first-order pullback (a constant adjoint of x's shape) one pass over a and x, with no weight
+  /// tensor; when the pullback is recorded, the recorded composition.
+  @inline(__always)
+  static func strongZeroProduct(_ a: E, weightedBy x: E, _ weight: (Double) -> Double) -> E {
+    guard a.variable.tape == nil, a.variable.value.shape == x.variable.value.shape else {
+      return strongZeroProduct(a, locallyConstant(x, weight))
+    }
+    return E(Variable(Tensor.strongZeroProduct(a.variable.value, weightedBy: x.variable.value, weight)))
+  }
   static func locallyConstant(_ x: E, _ y: E, _ f: (Double, Double) -> Double) -> E {
     E(Variable(Tensor.elementwise(x.variable.value, y.variable.value, "locallyConstant", f)))
   }
@@ -104,7 +113,7 @@ extension Variable where Value == Tensor {
   private static func overflowedWithZeroAdjoint(
     _ op: ScalarOp, _ v: Tensor, _ inputs: [Variable], _ output: Tensor, _ aux: Double
   ) -> Tensor? {
-    guard output.withUnsafeBufferPointer({ $0.contains { $0.isInfinite } }) else { return nil }
+    guard output.containsInfinity else { return nil }
     let x = inputs[0].value.broadcasted(to: output.shape)
     let y = inputs.count > 1 ? inputs[1].value.broadcasted(to: output.shape) : Tensor(repeating: 0, shape: output.shape)
     var any = false

@@ -80,16 +80,17 @@ public enum GELUApproximation: Sendable {
   let s = stableSigmoid(x)
   return s == 0 ? 0 : x * s
 }
-/// A piecewise derivative's weight `m`, or NaN at a NaN input.
-@inlinable func weight(_ m: Double, at x: Double) -> Double { x.isNaN ? .nan : m }
+/// A piecewise derivative's weight `m`, or NaN at a NaN input. (`x != x` rather than `x.isNaN`: the same
+/// test, but one the tensor kernels' loops vectorize.)
+@inlinable func weight(_ m: Double, at x: Double) -> Double { x != x ? .nan : m }
 
 extension ScalarRule {
   @inlinable static func relu<S: DerivativeRuleMath>(_ v: S, _ a: ScalarOperands<S>) -> S {
-    S.strongZeroProduct(v, S.locallyConstant(a.x) { weight($0 > 0 ? 1 : 0, at: $0) })
+    S.strongZeroProduct(v, weightedBy: a.x) { weight($0 > 0 ? 1 : 0, at: $0) }
   }
   @inlinable static func leakyRelu<S: DerivativeRuleMath>(_ v: S, _ a: ScalarOperands<S>) -> S {
     let slope = a.aux
-    return S.strongZeroProduct(v, S.locallyConstant(a.x) { weight($0 > 0 ? 1 : slope, at: $0) })
+    return S.strongZeroProduct(v, weightedBy: a.x) { weight($0 > 0 ? 1 : slope, at: $0) }
   }
   @inlinable static func sigmoid<S: DerivativeRuleMath>(_ v: S, _ a: ScalarOperands<S>) -> S {
     S.strongZeroProduct(v, a.out * (1 - a.out))

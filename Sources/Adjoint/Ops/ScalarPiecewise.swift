@@ -54,7 +54,7 @@ extension Variable where Value == Double {
 
 extension ScalarRule {
   @inlinable static func abs<S: DerivativeRuleMath>(_ v: S, _ a: ScalarOperands<S>) -> S {
-    S.strongZeroProduct(v, S.locallyConstant(a.x) { weight($0 > 0 ? 1 : ($0 < 0 ? -1 : 0), at: $0) })
+    S.strongZeroProduct(v, weightedBy: a.x) { weight($0 > 0 ? 1 : ($0 < 0 ? -1 : 0), at: $0) }
   }
   /// The output equals the input exactly when the input was inside the range (bounds included).
   @inlinable static func clamp<S: DerivativeRuleMath>(_ v: S, _ a: ScalarOperands<S>) -> S {

@@ -58,7 +58,7 @@ extension Tensor {
   /// from the inactive branch of `selecting(where:_:_:)` — stays zero even where the derivative is infinite
   /// or NaN (sqrt′(0), log′(0), anything at a NaN input). For finite operands it equals a·b.
   static func strongZeroProduct(_ a: Tensor, _ b: Tensor) -> Tensor {
-    elementwise(a, b, "*") { $0 == 0 || $1 == 0 ? 0 : $0 * $1 }
+    elementwise(a, b, "*") { strongZeroProductValue($0, $1) }
   }
 }
 

@@ -8,7 +8,7 @@
 /// computed as a gather of x at each window's argmax. Padding is never the maximum (it counts as −∞, as
 /// in PyTorch); a NaN in a window is its maximum. Pullback: v scattered (added) to each window's argmax, 0
 /// elsewhere. **Ties**: the first maximum in scan order (row by row, then column) receives the whole
-/// adjoint, as in PyTorch's `max_pool2d` (JAX's `reduce_window` max differs: it splits ties).
+/// adjoint, as in PyTorch's `max_pool2d` (JAX 0.10's `reduce_window` max also sends a tie's whole adjoint to the first maximum; Docs/Convolution.md).
 ///
 /// ```swift
 /// let x = Variable(Tensor(shape: [1, 1, 2, 4], scalars: [1, 5, 2, 2, 3, 4, 2, 0]))

@@ -82,16 +82,25 @@ enum CheapScalarBenchmark {
     var create = 0.0, loop = 0.0, backward = 0.0, read = 0.0
   }
 
+  /// Adds the time since the previous lap (or since it was made) to one phase.
+  struct PhaseStopwatch {
+    private let clock = ContinuousClock()
+    private var last: ContinuousClock.Instant
+
+    init() { last = clock.now }
+
+    mutating func lap(_ field: WritableKeyPath<Phases, Double>, into phases: inout Phases) {
+      let now = clock.now
+      phases[keyPath: field] += CheapScalarBenchmark.seconds(now - last)
+      last = now
+    }
+  }
+
   /// W8's dot: x active, y plain numbers.
   @inline(never)
   static func dotAdjoint(_ x: [Double], _ y: [Double], phases: inout Phases) -> (value: Double, gx: [Double]) {
-    let clock = ContinuousClock()
-    var t = clock.now
-    func lap(_ field: WritableKeyPath<Phases, Double>) {
-      let now = clock.now
-      phases[keyPath: field] += seconds(now - t)
-      t = now
-    }
+    var stopwatch = PhaseStopwatch()
+    func lap(_ field: WritableKeyPath<Phases, Double>) { stopwatch.lap(field, into: &phases) }
     let tape = Tape()
     let xs = tape.variables(x)
     lap(\.create)
@@ -108,13 +117,8 @@ enum CheapScalarBenchmark {
   /// Both vectors active: 2N input variables and both gradients.
   @inline(never)
   static func dotAdjointBoth(_ x: [Double], _ y: [Double], phases: inout Phases) -> (value: Double, gx: [Double], gy: [Double]) {
-    let clock = ContinuousClock()
-    var t = clock.now
-    func lap(_ field: WritableKeyPath<Phases, Double>) {
-      let now = clock.now
-      phases[keyPath: field] += seconds(now - t)
-      t = now
-    }
+    var stopwatch = PhaseStopwatch()
+    func lap(_ field: WritableKeyPath<Phases, Double>) { stopwatch.lap(field, into: &phases) }
     let tape = Tape()
     let xs = tape.variables(x)
     let ys = tape.variables(y)

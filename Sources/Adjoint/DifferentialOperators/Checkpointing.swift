@@ -37,17 +37,9 @@ public func checkpointed(
   checkPrecondition(
     !outputs.contains { $0.isRecorded },
     "checkpointed: the segment used a variable it did not receive as an input; pass every variable it depends on in `inputs`")
-  var tape: Tape? = nil
-  for x in inputs {
-    guard let t = x.validTape(for: "checkpointed") else { continue }
-    checkPrecondition(tape == nil || tape === t, "checkpointed: the inputs are recorded on two different tapes")
-    tape = t
-  }
-  guard let tape, !outputs.isEmpty else { return outputs }
-  let recorded = inputs.map { $0.tape == nil ? tape.variable($0.value) : $0 }
+  guard let tape = commonTape(inputs, "checkpointed"), !outputs.isEmpty else { return outputs }
   let node = tape.recordTensor(
-    Tensor(shape: [outputs.count], scalars: outputs.map(\.value)), inputIndices: recorded.map(\.index),
-    inputValues: recorded.map { Tensor($0.value) }, name: "checkpointed"
+    Tensor(shape: [outputs.count], scalars: outputs.map(\.value)), scalarInputs: inputs, name: "checkpointed"
   ) { v, xs, _ in
     checkpointPullback(v, xs, body)
   }

@@ -36,18 +36,9 @@ extension Variable where Value == Double {
   public static func record(
     _ name: String, value: Double, inputs: [Variable<Double>], pullback: @escaping ScalarPullback
   ) -> Variable<Double> {
-    var tape: Tape? = nil
-    for x in inputs {
-      guard let t = x.validTape(for: name) else { continue }
-      checkPrecondition(tape == nil || tape === t, "\(name): the operands are recorded on two different tapes")
-      tape = t
-    }
-    guard let tape else { return Variable(value) }
-    let recorded = inputs.map { $0.tape == nil ? tape.variable($0.value) : $0 }
+    guard let tape = commonTape(inputs, name) else { return Variable(value) }
     let count = inputs.count
-    let node = tape.recordTensor(
-      Tensor(value), inputIndices: recorded.map(\.index), inputValues: recorded.map { Tensor($0.value) }, name: name
-    ) { v, inputs, output in
+    let node = tape.recordTensor(Tensor(value), scalarInputs: inputs, name: name) { v, inputs, output in
       let contributions = pullback(v.scalar, inputs.map(\.scalar), output.scalar)
       checkPrecondition(
         contributions.count == count, "\(name): pullback returned \(contributions.count) contributions for \(count) inputs")

@@ -39,21 +39,11 @@ extension Variable where Value == Tensor {
     checkPrecondition(
       scalars.count == count, "Variable<Tensor>(scalars, shape:): \(scalars.count) scalars for shape \(shape)")
     let value = Tensor(shape: shape, scalars: scalars.map(\.value))
-    var tape: Tape? = nil
-    for s in scalars {
-      guard let t = s.validTape(for: "Variable<Tensor>(scalars, shape:)") else { continue }
-      checkPrecondition(tape == nil || tape === t, "Variable<Tensor>(scalars, shape:): the scalars are on two different tapes")
-      tape = t
-    }
-    guard let tape else {
+    guard let tape = commonTape(scalars, "Variable<Tensor>(scalars, shape:)") else {
       self = Variable(value)
       return
     }
-    let recorded = scalars.map { $0.tape == nil ? tape.variable($0.value) : $0 }
-    self = tape.recordTensor(
-      value, inputIndices: recorded.map(\.index), inputValues: recorded.map { Tensor($0.value) },
-      name: "tensor(scalars)"
-    ) { v, inputs, _ in
+    self = tape.recordTensor(value, scalarInputs: scalars, name: "tensor(scalars)") { v, inputs, _ in
       if !v.isRecorded { return v.value.scalars.map { Variable(Tensor($0)) } }
       return (0..<inputs.count).map { k in Variable<Tensor>(v.element(atOffset: k)) }
     }
@@ -115,6 +105,17 @@ extension Tape {
         requiresGradient: requires))
     let index = appendScalar(.tensor, -1, slot, aux: 0, value: 0)
     return Variable(tape: self, index: index, generation: generation, value: value)
+  }
+
+  /// Appends a tensor node fed by scalar variables (constants among them are recorded as leaves first, so
+  /// that every input has a node): custom scalar rules, checkpointed segments, tensors built from scalars.
+  func recordTensor(
+    _ value: Tensor, scalarInputs: [Variable<Double>], name: String, pullback: @escaping TensorPullback
+  ) -> Variable<Tensor> {
+    let recorded = scalarInputs.map { $0.tape == nil ? variable($0.value) : $0 }
+    return recordTensor(
+      value, inputIndices: recorded.map(\.index), inputValues: recorded.map { Tensor($0.value) }, name: name,
+      pullback: pullback)
   }
 
   /// First-order sweep: adds the adjoint `v` of an element into element `k` of a tensor node's adjoint.

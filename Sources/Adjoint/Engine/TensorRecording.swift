@@ -108,16 +108,7 @@ extension Variable where Value == Tensor {
   public static func record(
     _ name: String, value: Tensor, inputs: [Variable<Tensor>], pullback: @escaping TensorPullback
   ) -> Variable<Tensor> {
-    var tape: Tape? = nil
-    for input in inputs {
-      guard let t = input.validTape(for: name) else { continue }
-      if let tape {
-        checkPrecondition(tape === t, "\(name): the operands are recorded on two different tapes")
-      } else {
-        tape = t
-      }
-    }
-    guard let tape else { return Variable(value) }
+    guard let tape = commonTape(inputs, name) else { return Variable(value) }
     return tape.recordTensor(value, inputs: inputs, name: name, pullback: pullback)
   }
 }

@@ -83,6 +83,19 @@ public func withoutDerivative<Value>(at x: Variable<Value>) -> Variable<Value> {
   x.detached
 }
 
+/// The tape shared by every recorded operand (nil when none is recorded), checking that they do not come
+/// from two different tapes or from a reset tape. Used by the operations of many operands: custom rules,
+/// checkpointed segments, tensors built from scalars.
+func commonTape<Value>(_ operands: [Variable<Value>], _ operation: @autoclosure () -> String) -> Tape? {
+  var shared: Tape? = nil
+  for x in operands {
+    guard let t = x.validTape(for: operation()) else { continue }
+    checkPrecondition(shared == nil || shared === t, "\(operation()): the operands are recorded on two different tapes")
+    shared = t
+  }
+  return shared
+}
+
 /// The tape shared by two operands, checking that they do not come from two different tapes or from a
 /// reset tape.
 @usableFromInline

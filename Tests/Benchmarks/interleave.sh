@@ -8,7 +8,8 @@
 # Each build runs from its repository root (the benchmark data path is relative to it: bench/peers/data
 # before the move to Tests/Benchmarks, Tests/Benchmarks/peers/data after); BINARY defaults to
 # ROOT/.build/release/adjoint. Prints one tab-separated line per run and figure (label, round, load average,
-# workload, system, value, min_ms), then the median and the best value per label, workload and system.
+# workload, figure = system, metric, n and threads, value, min), then the median and the best value per label,
+# workload and figure. Every JSON line with a metric and a value counts (step_ms, hessian_ms, grad_ns_per_op, …).
 set -euo pipefail
 rounds=$1; workloads=$2; shift 2
 out=$(mktemp)
@@ -23,8 +24,10 @@ import json, sys
 label, round_, load, w = sys.argv[1:5]
 for line in sys.stdin:
     d = json.loads(line)
-    if d.get("metric") in ("epoch_ms", "step_ms"):
-        print(label, round_, load, w, d["system"], d["value"], d.get("min_ms", ""), sep="\t")' "$label" "$round" "$load" "$w" | tee -a "$out"
+    if "value" not in d or "metric" not in d:
+        continue
+    what = " ".join([d["system"], d["metric"]] + [f"{k}={d.get(k)}" for k in ("loop", "n", "threads") if k in d])
+    print(label, round_, load, w, what, d["value"], d.get("min_ms", d.get("min", "")), sep="\t")' "$label" "$round" "$load" "$w" | tee -a "$out"
     done
   done
 done

@@ -26,7 +26,7 @@ for line in sys.stdin:
     d = json.loads(line)
     if "value" not in d or "metric" not in d:
         continue
-    what = " ".join([d["system"], d["metric"]] + [f"{k}={d.get(k)}" for k in ("loop", "n", "threads") if k in d])
+    what = " ".join([d.get("workload", w), d["system"], d["metric"]] + [f"{k}={d.get(k)}" for k in ("loop", "n", "threads") if k in d])
     print(label, round_, load, w, what, d["value"], d.get("min_ms", d.get("min", "")), sep="\t")' "$label" "$round" "$load" "$w" | tee -a "$out"
     done
   done

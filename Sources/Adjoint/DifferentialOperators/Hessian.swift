@@ -9,13 +9,23 @@
 /// ```
 ///
 /// - Precondition: `f` returns one element.
-/// - Complexity: one forward pass, one recorded sweep, then one sweep per element of `x` over the
-///   recorded gradient (n + 2 sweeps in all).
+/// - Complexity: one forward pass, one recorded sweep, then the n rows (n = elements of `x`) in one batched
+///   sweep of the recorded gradient (a stack of n seeds; blocks of rows when the stacks would be large) when
+///   every op it reaches has a batch-polymorphic rule — Adjoint's arithmetic, elementwise functions,
+///   `matmul`, reductions and shape ops do — and otherwise one sweep per row (n + 2 sweeps in all).
 public func hessian(at x: Tensor, in f: (Variable<Tensor>) -> Variable<Tensor>) -> Tensor {
+  hessianReportingSweep(at: x, in: f).hessian
+}
+
+/// `hessian(at:in:)`, and whether its rows came from batched sweeps (false: one sweep per row).
+func hessianReportingSweep(at x: Tensor, in f: (Variable<Tensor>) -> Variable<Tensor>) -> (hessian: Tensor, batched: Bool) {
   let (tape, input, g) = recordedGradient(at: x, f, "hessian(at:in:)")
   defer { withExtendedLifetime(tape) {} }  // a variable does not keep its tape alive
+  guard let g else { return (Tensor.zeros(x.shape + x.shape), false) }
+  if let rows = tape.batchedRows(from: g, through: input) {
+    return (rows.reshaped(to: x.shape + x.shape), true)
+  }
   let n = x.count
-  guard let g else { return Tensor.zeros(x.shape + x.shape) }
   var entries = [Double](repeating: 0, count: n * n)
   var seed = Tensor.zeros(x.shape)
   for i in 0..<n {
@@ -24,7 +34,7 @@ public func hessian(at x: Tensor, in f: (Variable<Tensor>) -> Variable<Tensor>) 
     row.withUnsafeBufferPointer { r in for j in 0..<n { entries[i * n + j] = r[j] } }
     seed.withUnsafeMutableBufferPointer { $0[i] = 0 }
   }
-  return Tensor(shape: x.shape + x.shape, scalars: entries)
+  return (Tensor(shape: x.shape + x.shape, scalars: entries), false)
 }
 
 /// The Hessian–vector product H(x)·v of a scalar-valued tensor function, without forming H.

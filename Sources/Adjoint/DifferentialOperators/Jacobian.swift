@@ -24,8 +24,10 @@ public enum JacobianMode: Sendable {
 ///   - x: the point.
 ///   - mode: reverse or forward mode; by default the one with fewer sweeps.
 ///   - f: the function, recorded once.
-/// - Complexity: one forward pass, then m reverse sweeps (m = result elements), or one recorded sweep and n
-///   sweeps of the recorded pullback (n = input elements).
+/// - Complexity: one forward pass, then reverse mode's m rows (m = result elements) in one batched sweep (a
+///   stack of m seeds; blocks of rows when the stacks would be large) when every op it reaches has a
+///   batch-polymorphic rule, else m reverse sweeps; or forward mode's one recorded sweep and n sweeps of the
+///   recorded pullback (n = input elements).
 public func jacobian(at x: Tensor, mode: JacobianMode = .automatic, in f: (Variable<Tensor>) -> Variable<Tensor>) -> Tensor {
   valueWithJacobian(at: x, mode: mode, in: f).jacobian
 }
@@ -35,15 +37,27 @@ public func jacobian(at x: Tensor, mode: JacobianMode = .automatic, in f: (Varia
 public func valueWithJacobian(at x: Tensor, mode: JacobianMode = .automatic, in f: (Variable<Tensor>) -> Variable<Tensor>)
   -> (value: Tensor, jacobian: Tensor)
 {
+  let (value, jacobian, _) = valueWithJacobianReportingSweep(at: x, mode: mode, in: f)
+  return (value, jacobian)
+}
+
+/// `valueWithJacobian(at:mode:in:)`, and whether reverse mode's rows came from batched sweeps.
+func valueWithJacobianReportingSweep(at x: Tensor, mode: JacobianMode, in f: (Variable<Tensor>) -> Variable<Tensor>)
+  -> (value: Tensor, jacobian: Tensor, batched: Bool)
+{
   let tape = Tape()
   let input = tape.variable(x)
   let output = f(input)
   let m = output.value.count, n = x.count
   let shape = output.value.shape + x.shape
-  guard output.isRecorded, output.index >= input.index else { return (output.value, Tensor.zeros(shape)) }
+  guard output.isRecorded, output.index >= input.index else { return (output.value, Tensor.zeros(shape), false) }
   checkPrecondition(output.tape === tape, "jacobian(at:in:): the function's result is recorded on another tape")
+  let forward = mode == .forward || (mode == .automatic && n < m)
+  if !forward, let rows = tape.batchedRows(from: output, through: input) {
+    return (output.value, rows.reshaped(to: shape), true)
+  }
   var entries = [Double](repeating: 0, count: m * n)
-  if mode == .forward || (mode == .automatic && n < m) {
+  if forward {
     let linear = TensorLinearization(tape: tape, input: input, output: output)
     var u = Tensor.zeros(x.shape)
     for j in 0..<n {
@@ -61,7 +75,7 @@ public func valueWithJacobian(at x: Tensor, mode: JacobianMode = .automatic, in 
       seed.withUnsafeMutableBufferPointer { $0[i] = 0 }
     }
   }
-  return (output.value, Tensor(shape: shape, scalars: entries))
+  return (output.value, Tensor(shape: shape, scalars: entries), false)
 }
 
 /// The Jacobian of a function of several scalars with several scalar results: `J[i][j] = ∂fᵢ/∂xⱼ`.

@@ -22,10 +22,14 @@ struct TensorEntry {
   /// Whether any gradient flows to this node: true for variables, false for `Tape.constant(_:)`, and for
   /// an operation, whether any of its inputs requires one (PyTorch's `requires_grad`).
   @usableFromInline let requiresGradient: Bool
+  /// Whether the pullback is batch-polymorphic: given an adjoint of shape `batch + value.shape` it returns
+  /// contributions of shape `batch + input.shape` (one pullback per leading index, all at once), so that the
+  /// batched sweep (`BatchedSweep.swift`) may run it. Set by the op where it records itself.
+  @usableFromInline let isBatchPolymorphic: Bool
 
   @inlinable init(
     value: Tensor, inputIndices: [Int32], inputValues: [Tensor], pullback: TensorPullback?, name: String,
-    requiresGradient: Bool
+    requiresGradient: Bool, isBatchPolymorphic: Bool = false
   ) {
     self.value = value
     self.inputIndices = inputIndices
@@ -33,6 +37,7 @@ struct TensorEntry {
     self.pullback = pullback
     self.name = name
     self.requiresGradient = requiresGradient
+    self.isBatchPolymorphic = isBatchPolymorphic
   }
 }
 
@@ -50,7 +55,7 @@ extension Tape {
   /// Appends a tensor node and returns it as a variable.
   func recordTensor(
     _ value: Tensor, inputs: [Variable<Tensor>], name: String = "leaf", pullback: TensorPullback?,
-    requiresGradient requires: Bool? = nil
+    requiresGradient requires: Bool? = nil, batchPolymorphic: Bool = false
   ) -> Variable<Tensor> {
     checkOwner("record \(name)")
     let slot = Int32(tensorEntries.count)
@@ -58,7 +63,7 @@ extension Tape {
     let requiresGradient = requires ?? (pullback == nil || inputIndices.contains { $0 >= 0 && self.requiresGradient(of: $0) })
     let entry = TensorEntry(
       value: value, inputIndices: inputIndices, inputValues: inputs.map(\.value), pullback: pullback,
-      name: name, requiresGradient: requiresGradient)
+      name: name, requiresGradient: requiresGradient, isBatchPolymorphic: batchPolymorphic)
     tensorEntries.append(entry)
     let index = appendScalar(pullback == nil ? .tensorLeaf : .tensor, -1, slot, aux: 0, value: 0)
     return Variable(tape: self, index: index, generation: generation, value: value)
@@ -108,7 +113,17 @@ extension Variable where Value == Tensor {
   public static func record(
     _ name: String, value: Tensor, inputs: [Variable<Tensor>], pullback: @escaping TensorPullback
   ) -> Variable<Tensor> {
+    record(name, value: value, inputs: inputs, batchPolymorphic: false, pullback: pullback)
+  }
+
+  /// `record(_:value:inputs:pullback:)` for Adjoint's own ops, which say whether their pullback is
+  /// batch-polymorphic (an adjoint with extra leading axes gives contributions with the same leading axes;
+  /// see `TensorEntry.isBatchPolymorphic`). A user's op is not, so a sweep through it is never batched.
+  static func record(
+    _ name: String, value: Tensor, inputs: [Variable<Tensor>], batchPolymorphic: Bool,
+    pullback: @escaping TensorPullback
+  ) -> Variable<Tensor> {
     guard let tape = commonTape(inputs, name) else { return Variable(value) }
-    return tape.recordTensor(value, inputs: inputs, name: name, pullback: pullback)
+    return tape.recordTensor(value, inputs: inputs, name: name, pullback: pullback, batchPolymorphic: batchPolymorphic)
   }
 }

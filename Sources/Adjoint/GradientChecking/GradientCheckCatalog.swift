@@ -23,5 +23,6 @@ public enum GradientCheckCatalog {
     scalarPrimitives + tensorPrimitives + secondOrder + reductionsAndIndexing + elementwiseFunctions + convolution
       + linearAlgebra + linearAlgebraSecondOrder + operators
       + batchedLinearAlgebra + batchedLinearAlgebraSecondOrder
+      + batchPolymorphicRules + batchPolymorphicRulesSecondOrder
   }
 }

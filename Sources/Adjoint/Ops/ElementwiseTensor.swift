@@ -93,8 +93,14 @@ extension Variable where Value == Tensor {
   ///
   /// The overflow exception of the strong-zero convention is applied per element, as on the scalar tape:
   /// an element whose value overflowed from finite inputs passes NaN where its adjoint is zero.
+  ///
+  /// The pullback is batch-polymorphic (`TensorEntry.isBatchPolymorphic`) unless the result holds an
+  /// infinity produced by an op that can overflow.
   static func recordElementwise(_ op: ScalarOp, _ inputs: [Variable], aux: Double = 0, value: Tensor) -> Variable {
-    record(op.recordedName, value: value, inputs: inputs) { v, inputs, output in
+    // Batch-polymorphic by broadcasting (a stack of adjoints has extra leading axes), except where the
+    // overflow exception applies: its mask is worked out for one adjoint of the result's shape.
+    let batchPolymorphic = !(op.canOverflow && value.containsInfinity)
+    return record(op.recordedName, value: value, inputs: inputs, batchPolymorphic: batchPolymorphic) { v, inputs, output in
       let x = ElementwiseTensor(inputs[0])
       let y = inputs.count > 1 ? ElementwiseTensor(inputs[1]) : ElementwiseTensor(constant: 0)
       let operands = ScalarOperands(x: x, y: y, out: ElementwiseTensor(output), aux: aux)
@@ -105,7 +111,11 @@ extension Variable where Value == Tensor {
         dy = ElementwiseTensor(selecting(where: poisoned, y.variable * .nan, dy.variable))
       }
       if inputs.count == 1 { return [dx.variable] }
-      return [dx.variable.summed(toShape: inputs[0].value.shape), dy.variable.summed(toShape: inputs[1].value.shape)]
+      let batch = v.batchShape(beyondRank: output.value.rank)
+      return [
+        dx.variable.summed(toShape: inputs[0].value.shape, keepingBatch: batch),
+        dy.variable.summed(toShape: inputs[1].value.shape, keepingBatch: batch),
+      ]
     }
   }
 

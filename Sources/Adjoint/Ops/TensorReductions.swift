@@ -5,8 +5,8 @@
 extension Variable where Value == Tensor {
   /// The sum of all elements, as a rank-0 tensor. Pullback: v broadcast to x's shape.
   public func sum() -> Variable {
-    Variable.record("sum", value: value.sum(), inputs: [self]) { v, inputs, _ in
-      [v.broadcasted(to: inputs[0].value.shape)]
+    Variable.record("sum", value: value.sum(), inputs: [self], batchPolymorphic: true) { v, inputs, _ in
+      [v.broadcasted(to: inputs[0].value.shape, keepingBatch: v.value.shape)]  // v: rank 0, or a stack of them
     }
   }
 
@@ -17,9 +17,11 @@ extension Variable where Value == Tensor {
   public func sum(alongAxes axes: [Int], keepingDimensions: Bool = false) -> Variable {
     let sorted = value.normalizedAxes(axes, "sum(alongAxes:)")
     let result = value.sum(alongAxes: sorted, keepingDimensions: keepingDimensions)
-    return Variable.record("sum", value: result, inputs: [self]) { v, inputs, _ in
+    return Variable.record("sum", value: result, inputs: [self], batchPolymorphic: true) { v, inputs, output in
       let shape = inputs[0].value.shape
-      return [v.reshaped(to: inputs[0].value.reducedShape(alongAxes: sorted, keepingDimensions: true)).broadcasted(to: shape)]
+      let batch = v.batchShape(beyondRank: output.value.rank)
+      let kept = batch + inputs[0].value.reducedShape(alongAxes: sorted, keepingDimensions: true)
+      return [v.reshaped(to: kept).broadcasted(to: batch + shape)]
     }
   }
 
@@ -72,8 +74,9 @@ extension Variable where Value == Tensor {
   /// - Precondition: `shape` broadcasts to this tensor's shape.
   public func summed(toShape shape: [Int]) -> Variable {
     if value.shape == shape { return self }
-    return Variable.record("summed(toShape:)", value: value.summed(toShape: shape), inputs: [self]) { v, inputs, _ in
-      [v.broadcasted(to: inputs[0].value.shape)]
+    return Variable.record("summed(toShape:)", value: value.summed(toShape: shape), inputs: [self], batchPolymorphic: true) {
+      v, inputs, output in
+      [v.broadcasted(to: inputs[0].value.shape, keepingBatch: v.batchShape(beyondRank: output.value.rank))]
     }
   }
 

@@ -7,8 +7,9 @@ extension Variable where Value == Tensor {
   ///
   /// - Precondition: the new shape has the same number of scalars.
   public func reshaped(to shape: [Int]) -> Variable {
-    Variable.record("reshaped(to:)", value: value.reshaped(to: shape), inputs: [self]) { v, inputs, _ in
-      [v.reshaped(to: inputs[0].value.shape)]
+    Variable.record("reshaped(to:)", value: value.reshaped(to: shape), inputs: [self], batchPolymorphic: true) {
+      v, inputs, output in
+      [v.reshaped(to: v.batchShape(beyondRank: output.value.rank) + inputs[0].value.shape)]
     }
   }
 
@@ -16,7 +17,9 @@ extension Variable where Value == Tensor {
   ///
   /// - Precondition: the rank is 2.
   public func transposed() -> Variable {
-    Variable.record("transposed()", value: value.transposed(), inputs: [self]) { v, _, _ in [v.transposed()] }
+    Variable.record("transposed()", value: value.transposed(), inputs: [self], batchPolymorphic: true) { v, _, _ in
+      [v.value.rank == 2 ? v.transposed() : v.transposingLastAxes()]
+    }
   }
 
   /// The axes reordered: axis d of the result is axis `permutation[d]` of x. Pullback: v transposed by the
@@ -27,8 +30,10 @@ extension Variable where Value == Tensor {
     let result = value.transposed(permutation: permutation)
     var inverse = permutation
     for (d, axis) in permutation.enumerated() { inverse[axis] = d }
-    return Variable.record("transposed(permutation:)", value: result, inputs: [self]) { [inverse] v, _, _ in
-      [v.transposed(permutation: inverse)]
+    return Variable.record("transposed(permutation:)", value: result, inputs: [self], batchPolymorphic: true) {
+      [inverse] v, _, _ in
+      let extra = v.value.rank - inverse.count  // a stack of adjoints keeps its leading axes in front
+      return [v.transposed(permutation: extra == 0 ? inverse : Array(0..<extra) + inverse.map { $0 + extra })]
     }
   }
 
@@ -37,8 +42,9 @@ extension Variable where Value == Tensor {
   /// - Precondition: broadcasting x's shape with `shape` gives `shape`.
   public func broadcasted(to shape: [Int]) -> Variable {
     if value.shape == shape { return self }
-    return Variable.record("broadcasted(to:)", value: value.broadcasted(to: shape), inputs: [self]) { v, inputs, _ in
-      [v.summed(toShape: inputs[0].value.shape)]
+    return Variable.record("broadcasted(to:)", value: value.broadcasted(to: shape), inputs: [self], batchPolymorphic: true) {
+      v, inputs, output in
+      [v.summed(toShape: inputs[0].value.shape, keepingBatch: v.batchShape(beyondRank: output.value.rank))]
     }
   }
 

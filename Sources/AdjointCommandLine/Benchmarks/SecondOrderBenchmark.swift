@@ -39,7 +39,7 @@ enum SecondOrderBenchmark {
       [4074.574778864651, 506.5821492151019, 39.6656573316652, -0.9760068787167597, -2.7504313543553818, -2.120951995614209])
     let (times, first) = timeCalls { _ = hessian(at: x, in: f) }
     return [line("W6a-hessian", "adjoint-hessian", "hessian_ms", times, first, difference,
-                 note: "reverse over reverse: 1 recorded sweep + 100 sweeps")]
+                 note: "reverse over reverse: 1 recorded sweep + 1 batched sweep of 100 seeds")]
   }
 
   static func hvpPart() throws -> [String] {

@@ -23,6 +23,9 @@ struct GradientCheckGroup: Sendable {
     GradientCheckGroup(
       title: "batched linear algebra",
       cases: GradientCheckCatalog.batchedLinearAlgebra + GradientCheckCatalog.batchedLinearAlgebraSecondOrder),
+    GradientCheckGroup(
+      title: "batch-polymorphic rules",
+      cases: GradientCheckCatalog.batchPolymorphicRules + GradientCheckCatalog.batchPolymorphicRulesSecondOrder),
     GradientCheckGroup(title: "differential operators: scalar–tensor edges, custom rules, checkpointing", cases: GradientCheckCatalog.operators),
     GradientCheckGroup(title: "layers and losses", cases: GradientCheckCatalog.layersAndLosses),
   ]

@@ -1,0 +1,75 @@
+import Testing
+@testable import Adjoint
+
+/// The batch-polymorphic rules: their gradient checks (catalog rows, first and second order), and for each,
+/// the pullback of a stack of adjoints (a new leading axis) equals the stack of its single pullbacks.
+@Suite struct BatchPolymorphicGradientCheckTests {
+  static let firstOrder = GradientCheckCatalog.batchPolymorphicRules.instances(seeds: 1...2)
+  static let secondOrder = GradientCheckCatalog.batchPolymorphicRulesSecondOrder.instances(seeds: 1...2)
+
+  @Test(arguments: firstOrder)
+  func gradientMatchesCentralDifferences(_ instance: GradientCheckCase.Instance) { expectCheckPasses(instance) }
+
+  @Test(arguments: secondOrder)
+  func gradientOfGradientMatchesCentralDifferences(_ instance: GradientCheckCase.Instance) {
+    expectCheckPasses(instance)
+  }
+
+  /// One function of x per rule (or branch of a rule) made batch-polymorphic.
+  static let functions: [(name: String, shape: [Int], f: @Sendable (Variable<Tensor>) -> Variable<Tensor>)] = [
+    ("add, multiply, divide with broadcasting", [3, 4], { x in
+      x * Variable(Tensor([1, -2, 0.5, 3])) + x.reshaped(to: [3, 4]).sum(alongAxes: [1], keepingDimensions: true) / (x * x + 1)
+    }),
+    ("a recorded rank-0 operand", [3, 4], { x in x.sum() * x - x.sum(alongAxes: [0]) }),
+    ("unary functions and constants", [5], { x in softplus(x) * 2 + tanh(x) - exp(x) / 3 + sigmoid(x) + 1 }),
+    ("matmul A·B", [12], { x in x.reshaped(to: [3, 4]).matmul(x.reshaped(to: [4, 3])).matmul(Variable(Tensor.ones([3, 5]))) }),
+    ("matmul Aᵀ·B", [12], { x in x.reshaped(to: [4, 3]).matmul(x.reshaped(to: [4, 3]) * 2, transposingSelf: true) }),
+    ("matmul A·Bᵀ", [12], { x in x.reshaped(to: [2, 6]).matmul(tanh(x).reshaped(to: [2, 6]), transposingOther: true) }),
+    ("matmul Aᵀ·Bᵀ", [12], { x in
+      x.reshaped(to: [6, 2]).matmul(x.reshaped(to: [2, 6]) * 1, transposingSelf: true, transposingOther: true)
+    }),
+    ("matrix times a column (W6's products)", [4], { x in
+      let a = Variable(Tensor(shape: [3, 4], scalars: (0..<12).map { Double($0) / 7 - 0.8 }))
+      let z = softplus(a.matmul(x.reshaped(to: [4, 1])))
+      return a.matmul(z, transposingSelf: true).reshaped(to: [4]) + z.matmul(z, transposingOther: true).sum()
+    }),
+    ("transposed and transposed(permutation:)", [2, 3, 4], { x in
+      x.transposed(permutation: [1, 2, 0]).reshaped(to: [12, 2]).transposed() * 3
+    }),
+    ("broadcasted(to:) and summed(toShape:)", [3, 1], { x in
+      let b = x.broadcasted(to: [2, 3, 4])
+      return (b * b).summed(toShape: [3, 4]) + x.broadcasted(to: [3, 4]).summed(toShape: [4])
+    }),
+    ("sum() and sum(alongAxes:)", [2, 3], { x in (x * x).sum() * x.sum(alongAxes: [0, 1]) + x.sum(alongAxes: [1]).sum() }),
+  ]
+
+  @Test(arguments: 0..<functions.count)
+  func stackedPullbackEqualsTheStackOfSinglePullbacks(_ k: Int) {
+    let (name, shape, f) = Self.functions[k]
+    var rng = SplitMix64(seed: UInt64(17 + k))
+    let tape = Tape()
+    let x = tape.variable(Tensor.random(shape: shape, in: -1..<1, using: &rng))
+    let y = f(x)
+    let batch = 3
+    let seeds = Tensor.random(shape: [batch] + y.value.shape, in: -1..<1, using: &rng)
+    let stacked = tape.batchedAdjoint(from: Int(y.index), seeds: seeds, through: Int(x.index))
+    #expect(stacked?.shape == [batch] + shape, "\(name): not batched, or shape \(String(describing: stacked?.shape))")
+    guard let stacked else { return }
+    let m = y.value.count, n = x.value.count
+    for b in 0..<batch {
+      let seed = Tensor(shape: y.value.shape, scalars: Array(seeds.scalars[b * m..<(b + 1) * m]))
+      let single = Tensor.pullback(from: y, seed: seed, through: x.index)[x]
+      let row = Tensor(shape: shape, scalars: Array(stacked.scalars[b * n..<(b + 1) * n]))
+      expectClose(row, single, tolerance: 1e-13)
+    }
+  }
+
+  @Test func anOpWithoutABatchPolymorphicRuleIsNotBatchable() {
+    let tape = Tape()
+    let x = tape.variable(Tensor([1, 2, 3, 4]))
+    let sliced = (x * x).slicing(1..<3, alongAxis: 0)
+    #expect(!tape.isBatchable(from: Int(sliced.index), through: Int(x.index)))
+    let product = x * x
+    #expect(tape.isBatchable(from: Int(product.index), through: Int(x.index)))
+  }
+}

@@ -104,6 +104,9 @@ extension Variable where Value == Tensor {
   /// This is how every tensor primitive of Adjoint is defined, and how you add your own. If no input is
   /// recorded on a tape, the result is a constant and nothing is recorded.
   ///
+  /// An op recorded this way is not marked batch-polymorphic, so a `hessian` or reverse-mode `jacobian`
+  /// whose sweep reaches it sweeps once per row instead of once with a stack of seeds (same result).
+  ///
   /// - Parameters:
   ///   - name: the operation's name, used in error messages.
   ///   - value: the forward result.

@@ -175,4 +175,36 @@ import Testing
     #expect(whole != nil && blocks != nil)
     if let whole, let blocks { expectClose(blocks, whole, tolerance: 0) }
   }
+
+  /// The Jacobians of (A·x) ⊙ y in x and in y: diag(y)·A and diag(A·x), from the batched sweep of the
+  /// two-tensor `jacobian` (a user's op in the way gives the same through one sweep per row).
+  @Test func twoTensorJacobianMatchesClosedFormBatchedOrNot() {
+    var rng = SplitMix64(seed: 21)
+    let a = Tensor.random(shape: [4, 3], in: -1..<1, using: &rng)
+    let x = Tensor.random(shape: [3], in: -1..<1, using: &rng)
+    let y = Tensor.random(shape: [4], in: -1..<1, using: &rng)
+    let av = a.scalars, xv = x.scalars, yv = y.scalars
+    var jx = [Double](repeating: 0, count: 12), jy = [Double](repeating: 0, count: 16)
+    for i in 0..<4 {
+      var ax = 0.0
+      for j in 0..<3 {
+        jx[i * 3 + j] = yv[i] * av[i * 3 + j]
+        ax += av[i * 3 + j] * xv[j]
+      }
+      jy[i * 4 + i] = ax
+    }
+    func userIdentity(_ v: Variable<Tensor>) -> Variable<Tensor> {
+      Variable.record("userIdentity", value: v.value, inputs: [v]) { w, _, _ in [w] }
+    }
+    let tape = Tape()
+    let xs = tape.variable(x), ys = tape.variable(y)
+    #expect(tape.batchedRows(from: Variable(a).matmul(xs.reshaped(to: [3, 1])).reshaped(to: [4]) * ys, through: xs, of: [xs, ys]) != nil)
+    #expect(tape.batchedRows(from: userIdentity(xs * 1), through: xs, of: [xs]) == nil)
+    let batched = jacobian(at: x, y) { x, y in Variable(a).matmul(x.reshaped(to: [3, 1])).reshaped(to: [4]) * y }
+    let rows = jacobian(at: x, y) { x, y in userIdentity(Variable(a).matmul(x.reshaped(to: [3, 1])).reshaped(to: [4]) * y) }
+    for (jxFound, jyFound) in [batched, rows] {
+      expectClose(jxFound, Tensor(shape: [4, 3], scalars: jx), tolerance: 1e-15)
+      expectClose(jyFound, Tensor(shape: [4, 4], scalars: jy), tolerance: 1e-15)
+    }
+  }
 }

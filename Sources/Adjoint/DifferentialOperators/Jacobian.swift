@@ -131,7 +131,9 @@ public func valueWithJacobian(at xs: [Double], mode: JacobianMode = .automatic, 
 /// The Jacobians of a tensor function of two tensors, with respect to each: shapes `f.shape + a.shape`
 /// and `f.shape + b.shape` (JAX's `jacrev(f, argnums=(0, 1))`).
 ///
-/// - Complexity: one forward pass and m reverse sweeps (m = result elements), each giving one row of both.
+/// - Complexity: one forward pass, then one batched sweep of m seeds (m = result elements; blocks of rows
+///   when the stacks would be large) when every op it reaches has a batch-polymorphic rule, else m reverse
+///   sweeps, each giving one row of both.
 public func jacobian(at a: Tensor, _ b: Tensor, in f: (Variable<Tensor>, Variable<Tensor>) -> Variable<Tensor>)
   -> (Tensor, Tensor)
 {
@@ -143,6 +145,9 @@ public func jacobian(at a: Tensor, _ b: Tensor, in f: (Variable<Tensor>, Variabl
     return (Tensor.zeros(output.value.shape + a.shape), Tensor.zeros(output.value.shape + b.shape))
   }
   checkPrecondition(output.tape === tape, "jacobian(at:_:in:): the function's result is recorded on another tape")
+  if let rows = tape.batchedRows(from: output, through: x, of: [x, y]) {
+    return (rows[0].reshaped(to: output.value.shape + a.shape), rows[1].reshaped(to: output.value.shape + b.shape))
+  }
   var (ja, jb) = ([Double](), [Double]())
   ja.reserveCapacity(m * a.count)
   jb.reserveCapacity(m * b.count)

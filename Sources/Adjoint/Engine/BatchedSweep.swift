@@ -16,6 +16,14 @@ extension Tape {
   /// - Complexity: one walk of the nodes `lowest...output`, each reached tensor node running its pullback
   ///   once on a stack of B adjoints.
   func batchedAdjoint(from output: Int, seeds: Tensor, through lowest: Int) -> Tensor? {
+    guard let adjoints = batchedAdjoints(from: output, seeds: seeds, through: lowest) else { return nil }
+    let slot = tensorSlot(of: Int32(lowest))
+    return adjoints[slot] ?? Tensor.zeros([seeds.shape[0]] + tensorEntries[slot].value.shape)
+  }
+
+  /// The stacked adjoints of every tensor node from `output` down to `lowest`, by tensor slot (nil for a
+  /// node not reached), for the stack of seeds `seeds`; nil when the batched sweep does not apply.
+  func batchedAdjoints(from output: Int, seeds: Tensor, through lowest: Int) -> [Tensor?]? {
     guard isBatchable(from: output, through: lowest) else { return nil }
     let entries = arena.pointee.entries
     let outputValue = tensorEntries[Int(entries[output].rhs)].value
@@ -30,8 +38,7 @@ extension Tape {
       if entries[i].op == .tensor { pullStack(slot: Int(entries[i].rhs), batch: batch, lowest: lowest, into: &adjoints) }
       i -= 1
     }
-    let slot = Int(entries[lowest].rhs)
-    return adjoints[slot] ?? Tensor.zeros(batch + tensorEntries[slot].value.shape)
+    return adjoints
   }
 
   /// Whether the batched sweep from `output` down to `lowest` runs only batch-polymorphic rules: every
@@ -107,31 +114,40 @@ extension Tensor {
 
 extension Tape {
   /// Every row of the Jacobian of `output` with respect to `input` (shape `[m, n]`, m and n their element
-  /// counts) by batched sweeps, each seeded with a stack of basis tensors: all m rows at once, or blocks of
+  /// counts) by batched sweeps; see `batchedRows(from:through:of:budget:)`.
+  func batchedRows(from output: Variable<Tensor>, through input: Variable<Tensor>, budget: Int = 1 << 22) -> Tensor? {
+    batchedRows(from: output, through: input, of: [input], budget: budget)?[0]
+  }
+
+  /// Every row of the Jacobians of `output` with respect to each of `inputs` (shapes `[m, nₖ]`) by batched
+  /// sweeps down to `lowest`, each seeded with a stack of basis tensors: all m rows at once, or blocks of
   /// rows when a stack of every node's adjoints would exceed `budget` scalars. Nil when the batched sweep
   /// does not apply, so that the caller sweeps once per row.
   ///
-  /// - Precondition: both are recorded on this tape, `input` before `output`.
-  func batchedRows(from output: Variable<Tensor>, through input: Variable<Tensor>, budget: Int = 1 << 22) -> Tensor? {
-    let top = Int(output.index), lowest = Int(input.index)
-    guard isBatchable(from: top, through: lowest) else { return nil }
-    let m = output.value.count, n = input.value.count
+  /// - Precondition: all are recorded on this tape, `lowest` first and `output` after every input.
+  func batchedRows(
+    from output: Variable<Tensor>, through lowest: Variable<Tensor>, of inputs: [Variable<Tensor>], budget: Int = 1 << 22
+  ) -> [Tensor]? {
+    let top = Int(output.index), bottom = Int(lowest.index)
+    guard isBatchable(from: top, through: bottom) else { return nil }
+    let m = output.value.count
     let largest = tensorEntries.reduce(1) { Swift.max($0, $1.value.count) }
     let block = Swift.max(1, Swift.min(m, budget / largest))
-    if block == m {
-      let seeds = Tensor.basisStack(m, startingAt: 0, shape: output.value.shape)
-      return batchedAdjoint(from: top, seeds: seeds, through: lowest)?.reshaped(to: [m, n])
+    var scalars = inputs.map { x -> [Double] in
+      var s: [Double] = []
+      s.reserveCapacity(m * x.value.count)
+      return s
     }
-    var scalars: [Double] = []
-    scalars.reserveCapacity(m * n)
     var start = 0
     while start < m {
       let count = Swift.min(block, m - start)
       let seeds = Tensor.basisStack(count, startingAt: start, shape: output.value.shape)
-      guard let rows = batchedAdjoint(from: top, seeds: seeds, through: lowest) else { return nil }
-      scalars += rows.scalars
+      guard let adjoints = batchedAdjoints(from: top, seeds: seeds, through: bottom) else { return nil }
+      let stacks = inputs.map { x in adjoints[tensorSlot(of: x.index)] ?? Tensor.zeros([count] + x.value.shape) }
+      if count == m { return zip(inputs, stacks).map { x, stack in stack.reshaped(to: [m, x.value.count]) } }
+      for k in inputs.indices { scalars[k] += stacks[k].scalars }
       start += count
     }
-    return Tensor(shape: [m, n], scalars: scalars)
+    return zip(inputs, scalars).map { x, s in Tensor(shape: [m, x.value.count], scalars: s) }
   }
 }

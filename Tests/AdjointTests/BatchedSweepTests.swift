@@ -141,7 +141,8 @@ import Testing
     expectClose(hs, Tensor([[2, 0, 0], [0, 2, 1], [0, 1, 2]]))
   }
 
-  /// J of tanh(A x) is diag(1 − t²) A with t = tanh(A x): batched in reverse mode, equal to forward mode.
+  /// J of tanh(A x) is diag(1 − t²) A with t = tanh(A x): batched in reverse and in forward mode, and the
+  /// same through one sweep per row or column when a user's op is on the way.
   @Test func reverseJacobianIsBatchedAndMatchesClosedForm() {
     var rng = SplitMix64(seed: 11)
     let a = Tensor.random(shape: [6, 4], in: -1..<1, using: &rng)
@@ -158,8 +159,18 @@ import Testing
     let expected = Tensor(shape: [6, 4], scalars: entries)
     expectClose(j, expected, tolerance: 1e-14)
     expectClose(j, jacobian(at: x, mode: .forward, in: f), tolerance: 1e-14)
-    let (_, _, forwardBatched) = valueWithJacobianReportingSweep(at: x, mode: .forward, in: f)
-    #expect(!forwardBatched)
+    let (_, forwardJ, forwardBatched) = valueWithJacobianReportingSweep(at: x, mode: .forward, in: f)
+    #expect(forwardBatched, "forward mode's columns from one batched sweep of the recorded pullback")
+    expectClose(forwardJ, expected, tolerance: 1e-14)
+    // A user's doubling whose rule is itself (so that it is in the recorded pullback of forward mode too).
+    func userDouble(_ v: Variable<Tensor>) -> Variable<Tensor> {
+      Variable.record("userDouble", value: v.value * 2, inputs: [v]) { w, _, _ in [userDouble(w)] }
+    }
+    for mode in [JacobianMode.forward, .reverse] {
+      let (_, fallbackJ, fallbackBatched) = valueWithJacobianReportingSweep(at: x, mode: mode) { x in userDouble(f(x)) }
+      #expect(!fallbackBatched, "\(mode): a user's op on the way")
+      expectClose(fallbackJ, expected * 2, tolerance: 1e-14)
+    }
   }
 
   /// Rows in blocks (a small budget forces blocks of 2 rows) equal the rows of one block.

@@ -9,7 +9,8 @@ public enum JacobianMode: Sendable {
   case automatic
   /// One reverse sweep per result element (JAX's `jacrev`).
   case reverse
-  /// One forward (transposed-pullback) sweep per input element, after one recorded sweep (JAX's `jacfwd`).
+  /// One forward (transposed-pullback) sweep per input element, after one recorded sweep (JAX's `jacfwd`);
+  /// all of them in one batched sweep where the recorded pullback's ops are batch-polymorphic.
   case forward
 }
 
@@ -26,8 +27,9 @@ public enum JacobianMode: Sendable {
 ///   - f: the function, recorded once.
 /// - Complexity: one forward pass, then reverse mode's m rows (m = result elements) in one batched sweep (a
 ///   stack of m seeds; blocks of rows when the stacks would be large) when every op it reaches has a
-///   batch-polymorphic rule, else m reverse sweeps; or forward mode's one recorded sweep and n sweeps of the
-///   recorded pullback (n = input elements).
+///   batch-polymorphic rule, else m reverse sweeps; or forward mode's one recorded sweep, then the n columns
+///   (n = input elements) in one batched sweep of the recorded pullback when every op of it is
+///   batch-polymorphic, else n sweeps of it.
 public func jacobian(at x: Tensor, mode: JacobianMode = .automatic, in f: (Variable<Tensor>) -> Variable<Tensor>) -> Tensor {
   valueWithJacobian(at: x, mode: mode, in: f).jacobian
 }
@@ -41,7 +43,8 @@ public func valueWithJacobian(at x: Tensor, mode: JacobianMode = .automatic, in 
   return (value, jacobian)
 }
 
-/// `valueWithJacobian(at:mode:in:)`, and whether reverse mode's rows came from batched sweeps.
+/// `valueWithJacobian(at:mode:in:)`, and whether its rows (reverse mode) or columns (forward mode) came
+/// from batched sweeps.
 func valueWithJacobianReportingSweep(at x: Tensor, mode: JacobianMode, in f: (Variable<Tensor>) -> Variable<Tensor>)
   -> (value: Tensor, jacobian: Tensor, batched: Bool)
 {
@@ -59,6 +62,10 @@ func valueWithJacobianReportingSweep(at x: Tensor, mode: JacobianMode, in f: (Va
   var entries = [Double](repeating: 0, count: m * n)
   if forward {
     let linear = TensorLinearization(tape: tape, input: input, output: output)
+    // Column j is the pullback of the recorded Jᵀw with seed e_j: all n at once when batchable.
+    if let transposed = linear.transposed, let columns = tape.batchedRows(from: transposed, through: linear.seed) {
+      return (output.value, columns.transposed().reshaped(to: shape), true)
+    }
     var u = Tensor.zeros(x.shape)
     for j in 0..<n {
       u.withUnsafeMutableBufferPointer { $0[j] = 1 }

@@ -116,6 +116,15 @@ import Testing
     }
   }
 
+  /// Inside `withNumericsChecking` every sweep is checked node by node, so the Hessian takes one sweep per
+  /// row (the checker reports the op that produced a NaN); the values are the same.
+  @Test func numericsCheckingSweepsOncePerRow() {
+    let x = Tensor([1, -2])
+    let (h, batched) = withNumericsChecking { hessianReportingSweep(at: x) { ($0 * $0 * $0).sum() } }
+    #expect(!batched)
+    expectClose(h, Tensor([[6, 0], [0, -12]]))
+  }
+
   /// A doubling made with `Variable.record` (a user's op, whose rule the engine cannot know to be
   /// batch-polymorphic) under a softplus — the gradient σ(2x)·2 depends on the op's result, so the sweep of
   /// the gradient passes through it — and a detour through scalar elements both fall back to one sweep per

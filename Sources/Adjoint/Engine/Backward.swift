@@ -70,7 +70,7 @@ extension Tape {
           let lhs = Int(e.lhs)
           let rhs = Int(e.rhs)
           if v != 0 {
-            let operands = ScalarOperands(x: values[lhs], y: rhs >= 0 ? values[rhs] : 0, out: values[i], aux: e.aux)
+            let operands = ScalarOperands(node: i, entry: e, values: values)
             // The commonest cheap operations call their rule directly: `pullback`'s switch over every
             // operation is too large to inline, and a call per node is a measurable part of a cheap sweep.
             let (dx, dy): (Double, Double)
@@ -79,6 +79,8 @@ extension Tape {
             case .multiply: (dx, dy) = ScalarRule.multiply(v, operands)
             case .addConstant: (dx, dy) = ScalarRule.addConstant(v, operands)
             case .multiplyByConstant: (dx, dy) = ScalarRule.multiplyByConstant(v, operands)
+            case .subtract: (dx, dy) = ScalarRule.subtract(v, operands)
+            case .sin: (dx, dy) = (ScalarRule.sin(v, operands), 0)
             default: (dx, dy) = e.op.pullback(v, operands)
             }
             observer.check(dx, dy, node: i, v: v)

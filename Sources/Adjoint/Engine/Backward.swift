@@ -55,47 +55,71 @@ extension Tape {
       var i = output
       while i >= lowest {
         let e = entries[i]
-        switch e.op {
-        case .leaf, .tensorLeaf:
-          break
-        case .tensor:
-          pullTensor(
-            node: i, slot: Int(e.rhs), tensorAdjoints: &tensorAdjoints, scalarAdjoints: adjoint,
-            checker: observer.checker)
-        case .tensorElement:
-          let v = adjoint[i]
-          if v != 0 { addElement(v, at: Int(e.aux), ofTensorNode: Int(e.lhs), to: &tensorAdjoints) }
-        default:
+        // Leaves and tensor-related nodes are the operations numbered up to `tensorElement`: one comparison
+        // sends every scalar operation to the common path.
+        if _fastPath(e.op.rawValue > ScalarOp.tensorElement.rawValue) {
           let v = adjoint[i]
           let lhs = Int(e.lhs)
-          let rhs = Int(e.rhs)
           if v != 0 {
-            let operands = ScalarOperands(node: i, entry: e, values: values)
+            /// A binary operation's rule: no test for a second input (it has one) or for a constant (none).
+            @inline(__always) func binary(_ rule: (Double, ScalarOperands<Double>) -> (x: Double, y: Double)) {
+              let rhs = Int(e.secondIndex)
+              let (dx, dy) = rule(v, ScalarOperands(x: values[lhs], y: values[rhs], out: values[i], aux: 0))
+              observer.check(dx, dy, node: i, v: v)
+              adjoint[lhs] += dx
+              adjoint[rhs] += dy
+              observer.checkSums(lhs: adjoint[lhs], rhs: adjoint[rhs], node: i)
+            }
+            /// A unary operation's rule, with its constant operand or cached factor.
+            @inline(__always) func unary(_ rule: (Double, ScalarOperands<Double>) -> Double) {
+              let c = e.constant
+              let dx = rule(v, ScalarOperands(x: values[lhs], y: 0, out: values[i], aux: c, factor: c))
+              observer.check(dx, 0, node: i, v: v)
+              adjoint[lhs] += dx
+              observer.checkSums(lhs: adjoint[lhs], rhs: 0, node: i)
+            }
             // The commonest cheap operations call their rule directly: `pullback`'s switch over every
             // operation is too large to inline, and a call per node is a measurable part of a cheap sweep.
-            let (dx, dy): (Double, Double)
             switch e.op {
-            case .add: (dx, dy) = ScalarRule.add(v, operands)
-            case .multiply: (dx, dy) = ScalarRule.multiply(v, operands)
-            case .addConstant: (dx, dy) = ScalarRule.addConstant(v, operands)
-            case .multiplyByConstant: (dx, dy) = ScalarRule.multiplyByConstant(v, operands)
-            case .subtract: (dx, dy) = ScalarRule.subtract(v, operands)
-            case .sin: (dx, dy) = (ScalarRule.sin(v, operands), 0)
-            default: (dx, dy) = e.op.pullback(v, operands)
+            case .add: binary(ScalarRule.add)
+            case .subtract: binary(ScalarRule.subtract)
+            case .multiply: binary(ScalarRule.multiply)
+            case .addConstant: unary { ScalarRule.addConstant($0, $1).x }
+            case .multiplyByConstant: unary { ScalarRule.multiplyByConstant($0, $1).x }
+            case .sin: unary(ScalarRule.sin)
+            case .exp: unary(ScalarRule.exp)
+            case .tanh: unary(ScalarRule.tanh)
+            default:
+              let rhs = Int(e.rhs)
+              let (dx, dy) = e.op.pullback(v, ScalarOperands(node: i, entry: e, values: values))
+              observer.check(dx, dy, node: i, v: v)
+              adjoint[lhs] += dx
+              if rhs >= 0 { adjoint[rhs] += dy }
+              observer.checkSums(lhs: adjoint[lhs], rhs: rhs >= 0 ? adjoint[rhs] : 0, node: i)
             }
-            observer.check(dx, dy, node: i, v: v)
-            adjoint[lhs] += dx
-            if rhs >= 0 { adjoint[rhs] += dy }
-            observer.checkSums(lhs: adjoint[lhs], rhs: rhs >= 0 ? adjoint[rhs] : 0, node: i)
-          } else if values[i].isInfinite,
-            e.op.overflowed(x: values[lhs], y: rhs >= 0 ? values[rhs] : 0, out: values[i], aux: e.aux),
-            reach.isReached(i, entries: entries)
-          {
-            adjoint[lhs] += .nan
-            if rhs >= 0 { adjoint[rhs] += .nan }
+          } else if values[i].isInfinite {
+            let rhs = Int(e.rhs)
+            if e.op.overflowed(x: values[lhs], y: rhs >= 0 ? values[rhs] : 0, out: values[i], aux: e.aux),
+              reach.isReached(i, entries: entries)
+            {
+              adjoint[lhs] += .nan
+              if rhs >= 0 { adjoint[rhs] += .nan }
+            }
+          }
+        } else {
+          switch e.op {
+          case .tensor:
+            pullTensor(
+              node: i, slot: Int(e.rhs), tensorAdjoints: &tensorAdjoints, scalarAdjoints: adjoint,
+              checker: observer.checker)
+          case .tensorElement:
+            let v = adjoint[i]
+            if v != 0 { addElement(v, at: Int(e.aux), ofTensorNode: Int(e.lhs), to: &tensorAdjoints) }
+          default:
+            break  // leaves
           }
         }
-        i -= 1
+        i &-= 1
       }
     }
     return Gradients(tape: self, scalars: adjoints, tensors: tensorAdjoints)

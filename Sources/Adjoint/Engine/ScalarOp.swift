@@ -8,14 +8,17 @@
 /// `Variable.recordElementwise`).
 @usableFromInline
 enum ScalarOp: UInt8 {
-  case leaf, tensorLeaf, tensor, identity
+  // Leaves and the tensor-related nodes come first: the sweep tells them from scalar operations with one
+  // comparison of the raw value (`tensorElement` is the last of them).
+  case leaf, tensorLeaf, tensor
+  /// One element of a tensor node (`lhs`), at the flat offset `aux` (see `ScalarTensorBridge.swift`).
+  case tensorElement
+  case identity
   case add, subtract, multiply, divide, power, minimum, maximum, strongZeroMultiply, atan2, hypot
   case addConstant, constantMinus, multiplyByConstant, divideByConstant, constantDividedBy, powerOfConstant
   case negate, exp, log, sqrt, sin, cos, tan, tanh, sigmoid, softplus, relu, leakyRelu, abs, clamp
   case log1p, expm1, erf, erfc, lgamma, digamma, polygamma, asin, acos, atan, sinh, cosh, asinh, acosh, atanh
   case square, cbrt, logSigmoid, elu, gelu, geluTanh, silu, floor, ceil, round, sign
-  /// One element of a tensor node (`lhs`), at the flat offset `aux` (see `ScalarTensorBridge.swift`).
-  case tensorElement
 }
 
 /// What a derivative rule sees of its node: the inputs `x` and `y` (y is zero for unary operations), the

@@ -4,8 +4,8 @@ import Testing
 @testable import Adjoint
 
 /// The first-order sweep's dispatch: one comparison of the operation code separates leaves and tensor nodes
-/// from scalar operations, and the commonest operations (add, subtract, multiply, x + c, x · c, sin, exp,
-/// tanh) call their rule directly, binary and unary apart. Expected values are closed forms.
+/// from scalar operations, and the commonest operations (add, subtract, multiply, divide, x + c, x · c, sin,
+/// cos, exp, log, tanh, sigmoid, relu, square) call their rule directly, binary and unary apart. Expected values are closed forms.
 @Suite struct ScalarSweepDispatchTests {
   /// The sweep's one comparison assumes that the leaves and tensor-related nodes are numbered first.
   @Test func leavesAndTensorNodesAreNumberedBeforeEveryScalarOperation() {
@@ -31,6 +31,21 @@ import Testing
     let e = Foundation.exp(Foundation.sin(x))
     let t = Foundation.tanh(e * y - x - 2)
     expectClose(plain, [(1 - t * t) * (e * Foundation.cos(x) * y - 1) + 0.5 * y, (1 - t * t) * e + 0.5 * x])
+  }
+
+  /// f = cos(x)/y + log(sigmoid(x)) + relu(y)² for y > 0; by hand, with σ = sigmoid x:
+  /// df/dx = −sin x / y + (1 − σ), df/dy = −cos x / y² + 2y. At y < 0 the relu term and its derivative vanish.
+  @Test(arguments: [(0.7, 1.3), (-0.4, 2.2), (1.2, -0.9)])
+  func theOtherDirectlyCalledRulesGiveTheClosedForm(_ x: Double, _ y: Double) {
+    func f(_ v: [Variable<Double>]) -> Variable<Double> {
+      cos(v[0]) / v[1] + log(sigmoid(v[0])) + square(relu(v[1]))
+    }
+    let plain = gradient(at: [x, y], in: f)
+    let checked = withNumericsChecking { gradient(at: [x, y], in: f) }
+    #expect(plain == checked)
+    let sigma = 1 / (1 + Foundation.exp(-x))
+    let positivePart = Swift.max(y, 0)
+    expectClose(plain, [-Foundation.sin(x) / y + (1 - sigma), -Foundation.cos(x) / (y * y) + 2 * positivePart])
   }
 
   /// Elements of a tensor feed scalar operations, and a scalar made into a tensor feeds a tensor operation:

@@ -86,9 +86,15 @@ extension Tape {
             case .multiply: binary(ScalarRule.multiply)
             case .addConstant: unary { ScalarRule.addConstant($0, $1).x }
             case .multiplyByConstant: unary { ScalarRule.multiplyByConstant($0, $1).x }
+            case .divide: binary(ScalarRule.divide)
             case .sin: unary(ScalarRule.sin)
+            case .cos: unary(ScalarRule.cos)
             case .exp: unary(ScalarRule.exp)
+            case .log: unary(ScalarRule.log)
             case .tanh: unary(ScalarRule.tanh)
+            case .sigmoid: unary(ScalarRule.sigmoid)
+            case .relu: unary(ScalarRule.relu)
+            case .square: unary(ScalarRule.square)
             default:
               let rhs = Int(e.rhs)
               let (dx, dy) = e.op.pullback(v, ScalarOperands(node: i, entry: e, values: values))
@@ -98,13 +104,7 @@ extension Tape {
               observer.checkSums(lhs: adjoint[lhs], rhs: rhs >= 0 ? adjoint[rhs] : 0, node: i)
             }
           } else if values[i].isInfinite {
-            let rhs = Int(e.rhs)
-            if e.op.overflowed(x: values[lhs], y: rhs >= 0 ? values[rhs] : 0, out: values[i], aux: e.aux),
-              reach.isReached(i, entries: entries)
-            {
-              adjoint[lhs] += .nan
-              if rhs >= 0 { adjoint[rhs] += .nan }
-            }
+            passNaNIfOverflowed(node: i, entries: entries, values: values, adjoints: adjoint, reach: &reach)
           }
         } else {
           switch e.op {
@@ -123,6 +123,25 @@ extension Tape {
       }
     }
     return Gradients(tape: self, scalars: adjoints, tensors: tensorAdjoints)
+  }
+
+  /// The overflow exception of the strong-zero convention for scalar node `i`, reached with a zero adjoint
+  /// and an infinite value: if the node overflowed from finite inputs and is connected to the output, its
+  /// inputs receive NaN. Kept out of line so that the sweep's common path keeps its registers.
+  @inline(never)
+  private func passNaNIfOverflowed(
+    node i: Int, entries: UnsafeMutablePointer<ScalarEntry>, values: UnsafeMutablePointer<Double>,
+    adjoints adjoint: UnsafeMutablePointer<Double>, reach: inout ScalarReach
+  ) {
+    let e = entries[i]
+    let lhs = Int(e.lhs)
+    let rhs = Int(e.rhs)
+    if e.op.overflowed(x: values[lhs], y: rhs >= 0 ? values[rhs] : 0, out: values[i], aux: e.aux),
+      reach.isReached(i, entries: entries)
+    {
+      adjoint[lhs] += .nan
+      if rhs >= 0 { adjoint[rhs] += .nan }
+    }
   }
 
   /// Runs one tensor node's pullback on constants and accumulates the contributions.

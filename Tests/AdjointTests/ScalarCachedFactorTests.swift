@@ -48,6 +48,9 @@ import Testing
     #expect(tape.arena.pointee.entries[Int(c.index)].op == .cos)
     #expect(tape.arena.pointee.entries[Int(c.index)].aux == Foundation.sin(0.7))
     #expect(s.value == Foundation.sin(0.7) && c.value == Foundation.cos(0.7))
+    // Only these two operations use the field for a cached factor; the others keep a user constant or 0.
+    let caching = (0...UInt8.max).compactMap(ScalarOp.init(rawValue:)).filter(\.cachesFactor)
+    #expect(caching == [.sin, .cos])
   }
 
   /// First order, through the cached factor: d sin = cos x and d cos = −sin x exactly (the closed form

@@ -55,48 +55,93 @@ extension Tape {
       var i = output
       while i >= lowest {
         let e = entries[i]
-        switch e.op {
-        case .leaf, .tensorLeaf:
-          break
-        case .tensor:
-          pullTensor(
-            node: i, slot: Int(e.rhs), tensorAdjoints: &tensorAdjoints, scalarAdjoints: adjoint,
-            checker: observer.checker)
-        case .tensorElement:
-          let v = adjoint[i]
-          if v != 0 { addElement(v, at: Int(e.aux), ofTensorNode: Int(e.lhs), to: &tensorAdjoints) }
-        default:
+        // Leaves and tensor-related nodes are the operations numbered up to `tensorElement`: one comparison
+        // sends every scalar operation to the common path.
+        if _fastPath(e.op.rawValue > ScalarOp.tensorElement.rawValue) {
           let v = adjoint[i]
           let lhs = Int(e.lhs)
-          let rhs = Int(e.rhs)
           if v != 0 {
-            let operands = ScalarOperands(x: values[lhs], y: rhs >= 0 ? values[rhs] : 0, out: values[i], aux: e.aux)
+            /// A binary operation's rule: no test for a second input (it has one) or for a constant (none).
+            @inline(__always) func binary(_ rule: (Double, ScalarOperands<Double>) -> (x: Double, y: Double)) {
+              let rhs = Int(e.secondIndex)
+              let (dx, dy) = rule(v, ScalarOperands(x: values[lhs], y: values[rhs], out: values[i], aux: 0))
+              observer.check(dx, dy, node: i, v: v)
+              adjoint[lhs] += dx
+              adjoint[rhs] += dy
+              observer.checkSums(lhs: adjoint[lhs], rhs: adjoint[rhs], node: i)
+            }
+            /// A unary operation's rule, with its constant operand or cached factor.
+            @inline(__always) func unary(_ rule: (Double, ScalarOperands<Double>) -> Double) {
+              let c = e.constant
+              let dx = rule(v, ScalarOperands(x: values[lhs], y: 0, out: values[i], aux: c, factor: c))
+              observer.check(dx, 0, node: i, v: v)
+              adjoint[lhs] += dx
+              observer.checkSums(lhs: adjoint[lhs], rhs: 0, node: i)
+            }
             // The commonest cheap operations call their rule directly: `pullback`'s switch over every
             // operation is too large to inline, and a call per node is a measurable part of a cheap sweep.
-            let (dx, dy): (Double, Double)
             switch e.op {
-            case .add: (dx, dy) = ScalarRule.add(v, operands)
-            case .multiply: (dx, dy) = ScalarRule.multiply(v, operands)
-            case .addConstant: (dx, dy) = ScalarRule.addConstant(v, operands)
-            case .multiplyByConstant: (dx, dy) = ScalarRule.multiplyByConstant(v, operands)
-            default: (dx, dy) = e.op.pullback(v, operands)
+            case .add: binary(ScalarRule.add)
+            case .subtract: binary(ScalarRule.subtract)
+            case .multiply: binary(ScalarRule.multiply)
+            case .addConstant: unary { ScalarRule.addConstant($0, $1).x }
+            case .multiplyByConstant: unary { ScalarRule.multiplyByConstant($0, $1).x }
+            case .divide: binary(ScalarRule.divide)
+            case .sin: unary(ScalarRule.sin)
+            case .cos: unary(ScalarRule.cos)
+            case .exp: unary(ScalarRule.exp)
+            case .log: unary(ScalarRule.log)
+            case .tanh: unary(ScalarRule.tanh)
+            case .sigmoid: unary(ScalarRule.sigmoid)
+            case .relu: unary(ScalarRule.relu)
+            case .square: unary(ScalarRule.square)
+            default:
+              let rhs = Int(e.rhs)
+              let (dx, dy) = e.op.pullback(v, ScalarOperands(node: i, entry: e, values: values))
+              observer.check(dx, dy, node: i, v: v)
+              adjoint[lhs] += dx
+              if rhs >= 0 { adjoint[rhs] += dy }
+              observer.checkSums(lhs: adjoint[lhs], rhs: rhs >= 0 ? adjoint[rhs] : 0, node: i)
             }
-            observer.check(dx, dy, node: i, v: v)
-            adjoint[lhs] += dx
-            if rhs >= 0 { adjoint[rhs] += dy }
-            observer.checkSums(lhs: adjoint[lhs], rhs: rhs >= 0 ? adjoint[rhs] : 0, node: i)
-          } else if values[i].isInfinite,
-            e.op.overflowed(x: values[lhs], y: rhs >= 0 ? values[rhs] : 0, out: values[i], aux: e.aux),
-            reach.isReached(i, entries: entries)
-          {
-            adjoint[lhs] += .nan
-            if rhs >= 0 { adjoint[rhs] += .nan }
+          } else if values[i].isInfinite {
+            passNaNIfOverflowed(node: i, entries: entries, values: values, adjoints: adjoint, reach: &reach)
+          }
+        } else {
+          switch e.op {
+          case .tensor:
+            pullTensor(
+              node: i, slot: Int(e.rhs), tensorAdjoints: &tensorAdjoints, scalarAdjoints: adjoint,
+              checker: observer.checker)
+          case .tensorElement:
+            let v = adjoint[i]
+            if v != 0 { addElement(v, at: Int(e.aux), ofTensorNode: Int(e.lhs), to: &tensorAdjoints) }
+          default:
+            break  // leaves
           }
         }
-        i -= 1
+        i &-= 1
       }
     }
     return Gradients(tape: self, scalars: adjoints, tensors: tensorAdjoints)
+  }
+
+  /// The overflow exception of the strong-zero convention for scalar node `i`, reached with a zero adjoint
+  /// and an infinite value: if the node overflowed from finite inputs and is connected to the output, its
+  /// inputs receive NaN. Kept out of line so that the sweep's common path keeps its registers.
+  @inline(never)
+  private func passNaNIfOverflowed(
+    node i: Int, entries: UnsafeMutablePointer<ScalarEntry>, values: UnsafeMutablePointer<Double>,
+    adjoints adjoint: UnsafeMutablePointer<Double>, reach: inout ScalarReach
+  ) {
+    let e = entries[i]
+    let lhs = Int(e.lhs)
+    let rhs = Int(e.rhs)
+    if e.op.overflowed(x: values[lhs], y: rhs >= 0 ? values[rhs] : 0, out: values[i], aux: e.aux),
+      reach.isReached(i, entries: entries)
+    {
+      adjoint[lhs] += .nan
+      if rhs >= 0 { adjoint[rhs] += .nan }
+    }
   }
 
   /// Runs one tensor node's pullback on constants and accumulates the contributions.

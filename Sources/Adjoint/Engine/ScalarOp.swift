@@ -8,18 +8,22 @@
 /// `Variable.recordElementwise`).
 @usableFromInline
 enum ScalarOp: UInt8 {
-  case leaf, tensorLeaf, tensor, identity
+  // Leaves and the tensor-related nodes come first: the sweep tells them from scalar operations with one
+  // comparison of the raw value (`tensorElement` is the last of them).
+  case leaf, tensorLeaf, tensor
+  /// One element of a tensor node (`lhs`), at the flat offset `aux` (see `ScalarTensorBridge.swift`).
+  case tensorElement
+  case identity
   case add, subtract, multiply, divide, power, minimum, maximum, strongZeroMultiply, atan2, hypot
   case addConstant, constantMinus, multiplyByConstant, divideByConstant, constantDividedBy, powerOfConstant
   case negate, exp, log, sqrt, sin, cos, tan, tanh, sigmoid, softplus, relu, leakyRelu, abs, clamp
   case log1p, expm1, erf, erfc, lgamma, digamma, polygamma, asin, acos, atan, sinh, cosh, asinh, acosh, atanh
   case square, cbrt, logSigmoid, elu, gelu, geluTanh, silu, floor, ceil, round, sign
-  /// One element of a tensor node (`lhs`), at the flat offset `aux` (see `ScalarTensorBridge.swift`).
-  case tensorElement
 }
 
 /// What a derivative rule sees of its node: the inputs `x` and `y` (y is zero for unary operations), the
-/// output `out`, and the constant operand `aux` of operations like `x * c`.
+/// output `out`, the constant operand `aux` of operations like `x * c`, and the derivative factor `factor`
+/// that some unary operations cache when they are recorded.
 ///
 /// `S` is `Double` in a first-order scalar backward pass, `Variable<Double>` when the backward pass is
 /// itself recorded for higher-order derivatives, and `ElementwiseTensor` (a `Variable<Tensor>`) for tensor
@@ -30,12 +34,30 @@ struct ScalarOperands<S: DerivativeRuleMath> {
   @usableFromInline let y: S
   @usableFromInline let out: S
   @usableFromInline let aux: Double
+  /// A function of x that the operation's rule needs and its forward pass computed anyway, read from the
+  /// node (`ScalarOp.cachesFactor`: `sin` stores cos x, `cos` stores sin x), or nil where the rule must
+  /// compute it. A rule reads it as `a.factor ?? S.cos(a.x)`: the one rule stays the definition, and the
+  /// cache is only an input to it. Only the plain-number sweeps pass it (`init(node:entry:values:)`); a
+  /// recorded sweep passes nil, so the factor is recorded as an operation and differentiates at every order.
+  @usableFromInline let factor: S?
 
-  @inlinable init(x: S, y: S, out: S, aux: Double) {
+  @inlinable init(x: S, y: S, out: S, aux: Double, factor: S? = nil) {
     self.x = x
     self.y = y
     self.out = out
     self.aux = aux
+    self.factor = factor
+  }
+}
+
+extension ScalarOperands where S == Double {
+  /// The operands of scalar node `i`, whose entry is `e`, read from the tape's values; for an operation
+  /// that caches its derivative factor, the factor is the node's constant field (where the recorder put it).
+  @inlinable @inline(__always)
+  init(node i: Int, entry e: ScalarEntry, values: UnsafeMutablePointer<Double>) {
+    let rhs = Int(e.rhs)
+    let aux = e.aux
+    self.init(x: values[Int(e.lhs)], y: rhs >= 0 ? values[rhs] : 0, out: values[i], aux: aux, factor: aux)
   }
 }
 
@@ -108,6 +130,10 @@ extension ScalarOp {
     case .tensorElement: return (zero, zero)  // its input is a tensor node: the sweeps handle it apart
     }
   }
+
+  /// True for the operations whose node stores, in its constant field, a factor of their derivative that
+  /// their forward pass computed anyway (`ScalarOperands.factor`); their constant operand is not a user value.
+  @inlinable var cachesFactor: Bool { self == .sin || self == .cos }
 
   /// True for the nodes whose value and adjoint are tensors.
   @inlinable var isTensor: Bool { self == .tensor || self == .tensorLeaf }

@@ -63,7 +63,7 @@ extension Tape {
       for i in lowest...top where entries[i].op != .leaf {
         let e = entries[i]
         let lhs = Int(e.lhs), rhs = Int(e.rhs)
-        let operands = ScalarOperands(x: values[lhs], y: rhs >= 0 ? values[rhs] : 0, out: values[i], aux: e.aux)
+        let operands = ScalarOperands(node: i, entry: e, values: values)
         let (dx, dy) = e.op.pullback(1.0, operands)
         let target = tangents + (i - lowest) * width
         if lhs >= lowest { accumulate(tangents + (lhs - lowest) * width, times: dx, into: target, width) }
@@ -114,7 +114,7 @@ extension Tape {
         }
         if reached {
           let lhs = Int(e.lhs), rhs = Int(e.rhs)
-          let operands = ScalarOperands(x: values[lhs], y: rhs >= 0 ? values[rhs] : 0, out: values[i], aux: e.aux)
+          let operands = ScalarOperands(node: i, entry: e, values: values)
           let (dx, dy) = e.op.pullback(1.0, operands)
           if lhs >= lowest { accumulate(block, times: dx, into: adjoints + (lhs - lowest) * width, width) }
           if rhs >= lowest { accumulate(block, times: dy, into: adjoints + (rhs - lowest) * width, width) }

@@ -152,4 +152,9 @@ struct ScalarEntry {
   @inlinable var aux: Double { hasSecondIndex ? 0 : Double(bitPattern: payload) }
   /// Index of the second input (−1 for unary operations), or of the tensor entry for a tensor node.
   @inlinable var rhs: Int32 { hasSecondIndex ? Int32(truncatingIfNeeded: payload) : -1 }
+  /// The second input's index of a binary operation, read without testing `hasSecondIndex` (the sweep's
+  /// direct calls, where the operation is known to be binary).
+  @inlinable var secondIndex: Int32 { Int32(truncatingIfNeeded: payload) }
+  /// The constant operand (or cached factor) of a unary operation, read without testing `hasSecondIndex`.
+  @inlinable var constant: Double { Double(bitPattern: payload) }
 }

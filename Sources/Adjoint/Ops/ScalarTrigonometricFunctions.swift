@@ -2,12 +2,20 @@
 // derivative rule (generic: the same rule serves Double, Variable<Double> and tensor variables).
 
 /// The sine (radians). Derivative: cos x.
+///
+/// The node caches cos x, computed with the sine by one `sincos` call, for its derivative rule.
 @inlinable public func sin(_ x: consuming Variable<Double>) -> Variable<Double> {
-  x.recordUnary(.sin, value: libmSin(x.value))
+  guard x.isRecorded else { return Variable(libmSin(x.value)) }
+  let (s, c) = libmSinCos(x.value)
+  return x.recordUnary(.sin, aux: c, value: s)
 }
 /// The cosine (radians). Derivative: −sin x.
+///
+/// The node caches sin x, computed with the cosine by one `sincos` call, for its derivative rule.
 @inlinable public func cos(_ x: consuming Variable<Double>) -> Variable<Double> {
-  x.recordUnary(.cos, value: libmCos(x.value))
+  guard x.isRecorded else { return Variable(libmCos(x.value)) }
+  let (s, c) = libmSinCos(x.value)
+  return x.recordUnary(.cos, aux: s, value: c)
 }
 /// The tangent (radians). Derivative: 1 + tan² x.
 @inlinable public func tan(_ x: consuming Variable<Double>) -> Variable<Double> {
@@ -58,10 +66,10 @@
 
 extension ScalarRule {
   @inlinable static func sin<S: DerivativeRuleMath>(_ v: S, _ a: ScalarOperands<S>) -> S {
-    S.strongZeroProduct(v, S.cos(a.x))
+    S.strongZeroProduct(v, a.factor ?? S.cos(a.x))  // factor: cos x, cached by `sin`
   }
   @inlinable static func cos<S: DerivativeRuleMath>(_ v: S, _ a: ScalarOperands<S>) -> S {
-    S.strongZeroProduct(v, -S.sin(a.x))
+    S.strongZeroProduct(v, -(a.factor ?? S.sin(a.x)))  // factor: sin x, cached by `cos`
   }
   @inlinable static func tan<S: DerivativeRuleMath>(_ v: S, _ a: ScalarOperands<S>) -> S {
     S.strongZeroProduct(v, a.out * a.out + 1)

@@ -35,4 +35,8 @@ void adjoint_dgemm(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n, p
                    const double *a, ptrdiff_t lda, const double *b, ptrdiff_t ldb, double beta, double *c,
                    ptrdiff_t ldc, int threads, int isa);
 
+/* sin(x) and cos(x) in one call: glibc's `sincos` (elsewhere sin and cos); each result is the one `sin` or
+   `cos` alone returns on glibc (checked by the test suite, ScalarCachedFactorTests). */
+void adjoint_sincos(double x, double *sine, double *cosine);
+
 #endif

@@ -72,20 +72,20 @@ void adjoint_dgemm(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n, p
     gemm_direct(a_view, b_view, m, n, k, alpha, beta, c, ldc);
     return;
   }
+  const gemm_kernel_family *family = gemm_family_for(isa);
   if (n == 1 || m == 1) { /* a matrix-vector product: stream the matrix once, unpacked (gemv.c) */
     ptrdiff_t rows = n == 1 ? m : n;
-    double *scratch = gemm_thread_workspace(rows > k ? rows : k);
+    double *scratch = gemm_thread_workspace(rows + k);
     if (scratch != NULL) {
       if (n == 1) {
-        gemv_strided(a_view, m, k, alpha, b, b_view.row_stride, beta, c, ldc, scratch);
+        gemv_strided(family, a_view, m, k, alpha, b, b_view.row_stride, beta, c, ldc, scratch, threads);
       } else { /* C (1 x n) = a (1 x k) op(B): Cᵀ = op(B)ᵀ aᵀ */
         gemm_matrix_view bt = {b_view.base, b_view.column_stride, b_view.row_stride};
-        gemv_strided(bt, n, k, alpha, a, a_view.column_stride, beta, c, 1, scratch);
+        gemv_strided(family, bt, n, k, alpha, a, a_view.column_stride, beta, c, 1, scratch, threads);
       }
       return;
     }
   }
-  const gemm_kernel_family *family = gemm_family_for(isa);
   if (family->small != NULL && (b_view.column_stride == 1 || n == 1) && multiply_adds <= SMALL_PATH_MAX_MULTIPLY_ADDS) {
     family->small(a_view, b_view, m, n, k, alpha, beta, c, ldc);
     return;

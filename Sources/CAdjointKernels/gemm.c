@@ -86,7 +86,11 @@ void adjoint_dgemm(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n, p
       return;
     }
   }
-  if (family->small != NULL && (b_view.column_stride == 1 || n == 1) && multiply_adds <= SMALL_PATH_MAX_MULTIPLY_ADDS) {
+  /* The unpacked kernel also takes any product of one row sliver (m <= mr) with op(B) read by rows: each value of
+     B is used by one tile only, so packing B would copy it once for nothing (W7's first convolution, 8 x 25 x 36864:
+     775 -> 484 us on one thread, CPU time). */
+  if (family->small != NULL && (b_view.column_stride == 1 || n == 1) &&
+      (multiply_adds <= SMALL_PATH_MAX_MULTIPLY_ADDS || (m <= family->mr && threads != 2))) {
     family->small(a_view, b_view, m, n, k, alpha, beta, c, ldc);
     return;
   }

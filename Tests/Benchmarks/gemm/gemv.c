@@ -77,9 +77,9 @@ int main(int argc, char **argv) {
     }
     qsort(sa, reps, 8, cmp); qsort(sb, reps, 8, cmp);
     double gb = m * k * 8e-9;
-    printf("%s  adjoint %.3f ms (%.1f GB/s, best %.3f)  openblas %.3f ms (%.1f GB/s, best %.3f)\n",
-           transposed ? "wᵀA" : "A x", sa[reps / 2], gb / sa[reps / 2] * 1e3, sa[0], sb[reps / 2],
-           sb[reps / 2] > 0 ? gb / sb[reps / 2] * 1e3 : 0, sb[0]);
+    printf("%s  adjoint %.1f us (%.1f GB/s, best %.1f)  openblas %.1f us (%.1f GB/s, best %.1f)\n",
+           transposed ? "wᵀA" : "A x", sa[reps / 2] * 1e3, gb / sa[reps / 2] * 1e3, sa[0] * 1e3, sb[reps / 2] * 1e3,
+           sb[reps / 2] > 0 ? gb / sb[reps / 2] * 1e3 : 0, sb[0] * 1e3);
   }
   return 0;
 }

@@ -86,6 +86,12 @@ int run_on_two_threads(two_thread_task task, const void *context, int count);
 int gemm_two_threads(const gemm_kernel_family *family, gemm_matrix_view a, gemm_matrix_view b, ptrdiff_t m,
                      ptrdiff_t n, ptrdiff_t k, double alpha, double beta, double *c, ptrdiff_t ldc);
 
+/* The family's unpacked small-product kernel on this thread and the helper, op(B)'s columns cut in two ranges of
+   whole nr-wide tiles (gemm_threads.c); requires b.column_stride == 1 and n > nr. Returns 0, having done nothing,
+   if the helper cannot be had. */
+int gemm_small_two_threads(const gemm_kernel_family *family, gemm_matrix_view a, gemm_matrix_view b, ptrdiff_t m,
+                           ptrdiff_t n, ptrdiff_t k, double alpha, double beta, double *c, ptrdiff_t ldc);
+
 /* y = alpha * M x + beta * y for an m x k view M without packing (gemv.c), with the family's loops; `scratch`
    holds m + k doubles. `threads`: 1, 2, or 0 to decide by size (2 only when the matrix is large, see gemv.c);
    the result does not depend on it. When beta == 0, y is not read. */

@@ -13,10 +13,12 @@
 #ifndef SMALL_PATH_MAX_MULTIPLY_ADDS
 #define SMALL_PATH_MAX_MULTIPLY_ADDS (80 * 80 * 80)
 #endif
-/* threads = 0 uses two threads from this many multiply-adds (m*n*k) on: ~0.5 ms of single-thread work,
-   against ~25 us to start and join a thread on this VM (more when it is busy). */
+/* threads = 0 uses two threads from this many multiply-adds (m*n*k) on: ~0.1 ms of single-thread work. The
+   persistent helper takes a part within ~1 us while it spins after a product; when it sleeps, the caller claims
+   both parts itself and loses only the wake-up signal (gemm_threads.c). W5 at n = 128 (2.1 M) already gained
+   ~1.8x on two threads. */
 #ifndef TWO_THREADS_MIN_MULTIPLY_ADDS
-#define TWO_THREADS_MIN_MULTIPLY_ADDS (12 * 1024 * 1024)
+#define TWO_THREADS_MIN_MULTIPLY_ADDS (4 * 1024 * 1024)
 #endif
 
 /* C = beta * C, without reading C when beta == 0. */
@@ -72,25 +74,39 @@ void adjoint_dgemm(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n, p
     gemm_direct(a_view, b_view, m, n, k, alpha, beta, c, ldc);
     return;
   }
+  const gemm_kernel_family *family = gemm_family_for(isa);
   if (n == 1 || m == 1) { /* a matrix-vector product: stream the matrix once, unpacked (gemv.c) */
     ptrdiff_t rows = n == 1 ? m : n;
-    double *scratch = gemm_thread_workspace(rows > k ? rows : k);
+    double *scratch = gemm_thread_workspace(rows + k);
     if (scratch != NULL) {
       if (n == 1) {
-        gemv_strided(a_view, m, k, alpha, b, b_view.row_stride, beta, c, ldc, scratch);
+        gemv_strided(family, a_view, m, k, alpha, b, b_view.row_stride, beta, c, ldc, scratch, threads);
       } else { /* C (1 x n) = a (1 x k) op(B): Cᵀ = op(B)ᵀ aᵀ */
         gemm_matrix_view bt = {b_view.base, b_view.column_stride, b_view.row_stride};
-        gemv_strided(bt, n, k, alpha, a, a_view.column_stride, beta, c, 1, scratch);
+        gemv_strided(family, bt, n, k, alpha, a, a_view.column_stride, beta, c, 1, scratch, threads);
       }
       return;
     }
   }
-  const gemm_kernel_family *family = gemm_family_for(isa);
   if (family->small != NULL && (b_view.column_stride == 1 || n == 1) && multiply_adds <= SMALL_PATH_MAX_MULTIPLY_ADDS) {
     family->small(a_view, b_view, m, n, k, alpha, beta, c, ldc);
     return;
   }
-  if (threads <= 0) threads = multiply_adds >= TWO_THREADS_MIN_MULTIPLY_ADDS && online_cpu_count() > 1 ? 2 : 1;
+  /* threads = 0: two threads for large products that cut into parts of at least two tiles each side */
+  if (threads <= 0) {
+    int even = m >= 2 * family->mr || n >= 2 * family->nr;
+    threads = multiply_adds >= TWO_THREADS_MIN_MULTIPLY_ADDS && even && online_cpu_count() > 1 ? 2 : 1;
+  }
+  /* One row sliver (m <= mr) with op(B) read by rows: each value of B is used by one tile only, so packing B would
+     copy it for nothing; the unpacked kernel runs it at any size, on two threads as two column ranges (W7's first
+     convolution, 8 x 25 x 36864: ~700 -> ~480 us on one thread, CPU time). */
+  if (family->small != NULL && b_view.column_stride == 1 && m <= family->mr) {
+    if (threads < 2 || n < 2 * family->nr ||
+        !gemm_small_two_threads(family, a_view, b_view, m, n, k, alpha, beta, c, ldc)) {
+      family->small(a_view, b_view, m, n, k, alpha, beta, c, ldc);
+    }
+    return;
+  }
   if (threads >= 2 && (m > family->mr || n > family->nr) &&
       gemm_two_threads(family, a_view, b_view, m, n, k, alpha, beta, c, ldc)) {
     return;

@@ -26,10 +26,20 @@ typedef void (*gemm_packer)(gemm_matrix_view view, ptrdiff_t rows, ptrdiff_t col
 typedef void (*gemm_small_product)(gemm_matrix_view a, gemm_matrix_view b, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
                                    double alpha, double beta, double *c, ptrdiff_t ldc);
 
+/* The matrix-vector loops of one family (gemv.c drives them; gemv_portable.c, gemv_avx2.c, gemv_avx512.c):
+   dot_rows: out[r] = Σ_p rows[r * stride + p] · x[p] for r < count (x contiguous);
+   add_scaled_columns: sums[i] += Σ_p (alpha · x[p · incx]) · columns[p · column_stride + i] for i < m (each
+   column contiguous), p in increasing order. */
+typedef struct {
+  void (*dot_rows)(const double *rows, ptrdiff_t stride, ptrdiff_t count, const double *x, ptrdiff_t k, double *out);
+  void (*add_scaled_columns)(const double *columns, ptrdiff_t column_stride, ptrdiff_t m, ptrdiff_t k, double alpha,
+                             const double *x, ptrdiff_t incx, double *sums);
+} gemv_kernels;
+
 /* A micro-kernel with its register tile (mr x nr), its packing routines (compiled for the same ISA), and
    the cache blocks that suit it: kc = depth of one packed panel, mc = rows of op(A) packed at once,
    nc = columns of op(B) packed at once; `small` (NULL if the family has none) is its unpacked kernel for
-   small products. */
+   small products; `gemv` its matrix-vector loops. */
 typedef struct {
   int isa;
   const char *name;
@@ -38,16 +48,20 @@ typedef struct {
   gemm_microkernel kernel;
   gemm_packer pack_a, pack_b;
   gemm_small_product small;
+  const gemv_kernels *gemv;
 } gemm_kernel_family;
 
 /* The family for `isa` (an ADJOINT_GEMM_ISA_ value); AUTO or an unsupported family gives the best supported. */
 const gemm_kernel_family *gemm_family_for(int isa);
 
 extern const gemm_kernel_family gemm_family_portable;
+extern const gemv_kernels gemv_kernels_portable;
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #define ADJOINT_GEMM_HAS_X86_KERNELS 1
 extern const gemm_kernel_family gemm_family_avx2_fma;
 extern const gemm_kernel_family gemm_family_avx512;
+extern const gemv_kernels gemv_kernels_avx2_fma;
+extern const gemv_kernels gemv_kernels_avx512;
 void gemm_small_avx2(gemm_matrix_view a, gemm_matrix_view b, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, double alpha,
                      double beta, double *c, ptrdiff_t ldc);
 void gemm_small_avx512(gemm_matrix_view a, gemm_matrix_view b, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, double alpha,
@@ -60,16 +74,30 @@ void gemm_blocked(const gemm_kernel_family *family, gemm_matrix_view a, gemm_mat
                   ptrdiff_t n, ptrdiff_t k, double alpha, double beta, double *c, ptrdiff_t ldc,
                   double *workspace);
 
-/* The product on this thread and one helper thread, C cut in two halves (see gemm_threads.c). Requires
-   n > nr or m > mr. Returns 0, having done nothing, if memory or thread state cannot be had or another
-   thread is using the helper. */
+/* Runs task(context, part, slot) for part = 0 ..< count (1 <= count <= 255) on this thread (slot 0) and the
+   persistent helper thread (slot 1), each part exactly once, and returns when all have finished; parts are
+   claimed, so either thread may run any number of them (gemm_threads.c). Returns 0, having run nothing, if the
+   helper cannot be had (no thread, or another caller is using it). `context` must stay valid until it returns. */
+typedef void (*two_thread_task)(const void *context, int part, int slot);
+int run_on_two_threads(two_thread_task task, const void *context, int count);
+
+/* The product on this thread and the helper, C cut in two halves (gemm_threads.c). Requires n > nr or m > mr.
+   Returns 0, having done nothing, if packing memory or the helper cannot be had. */
 int gemm_two_threads(const gemm_kernel_family *family, gemm_matrix_view a, gemm_matrix_view b, ptrdiff_t m,
                      ptrdiff_t n, ptrdiff_t k, double alpha, double beta, double *c, ptrdiff_t ldc);
 
-/* y = alpha * M x + beta * y for an m x k view M without packing (gemv.c); `scratch` holds max(m, k) doubles.
-   When beta == 0, y is not read. */
-void gemv_strided(gemm_matrix_view mat, ptrdiff_t m, ptrdiff_t k, double alpha, const double *x, ptrdiff_t incx,
-                  double beta, double *y, ptrdiff_t incy, double *scratch);
+/* The family's unpacked small-product kernel on this thread and the helper, op(B)'s columns cut in two ranges of
+   whole nr-wide tiles (gemm_threads.c); requires b.column_stride == 1 and n > nr. Returns 0, having done nothing,
+   if the helper cannot be had. */
+int gemm_small_two_threads(const gemm_kernel_family *family, gemm_matrix_view a, gemm_matrix_view b, ptrdiff_t m,
+                           ptrdiff_t n, ptrdiff_t k, double alpha, double beta, double *c, ptrdiff_t ldc);
+
+/* y = alpha * M x + beta * y for an m x k view M without packing (gemv.c), with the family's loops; `scratch`
+   holds m + k doubles. `threads`: 1, 2, or 0 to decide by size (2 only when the matrix is large, see gemv.c);
+   the result does not depend on it. When beta == 0, y is not read. */
+void gemv_strided(const gemm_kernel_family *family, gemm_matrix_view mat, ptrdiff_t m, ptrdiff_t k, double alpha,
+                  const double *x, ptrdiff_t incx, double beta, double *y, ptrdiff_t incy, double *scratch,
+                  int threads);
 
 /* Doubles of packing space one gemm_blocked call needs for a product of this shape. */
 ptrdiff_t gemm_workspace_scalars(const gemm_kernel_family *family, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k);

@@ -160,5 +160,6 @@ const gemm_kernel_family gemm_family_avx2_fma = {
     .pack_a = avx2_pack_a,
     .small = gemm_small_avx2,
     .pack_b = avx2_pack_b,
+    .gemv = &gemv_kernels_avx2_fma,
 };
 #endif

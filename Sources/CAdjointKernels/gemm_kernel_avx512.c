@@ -173,5 +173,6 @@ const gemm_kernel_family gemm_family_avx512 = {
     .pack_a = avx512_pack_a,
     .small = gemm_small_avx512,
     .pack_b = avx512_pack_b,
+    .gemv = &gemv_kernels_avx512,
 };
 #endif

@@ -43,4 +43,5 @@ const gemm_kernel_family gemm_family_portable = {
     .kernel = portable_kernel,
     .pack_a = portable_pack_a,
     .pack_b = portable_pack_b,
+    .gemv = &gemv_kernels_portable,
 };

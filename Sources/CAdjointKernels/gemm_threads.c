@@ -1,6 +1,8 @@
-/* The two-thread product. C is cut at tile boundaries into CHUNKS parts along the side that splits more evenly; each
-   part is a single-thread blocked product with its own packing space (the operand all parts share is
-   packed by each, an O(mk) or O(kn) cost against O(mnk/CHUNKS) work).
+/* Work on two threads: the persistent helper and its job protocol (run_on_two_threads, used by the two-thread
+   product here and by the matrix-vector split of gemv.c), and the two-thread product. For the product, C is cut at
+   tile boundaries into CHUNKS parts along the side that splits more evenly; each part is a single-thread blocked
+   product with its own packing space (the operand all parts share is packed by each, an O(mk) or O(kn) cost
+   against O(mnk/CHUNKS) work).
 
    The helper is one persistent thread, created on first use and kept for the life of the process; the
    `worker` below is this file's only global state. Creating or waking a thread costs ~0.1 ms (sometimes
@@ -24,6 +26,13 @@
 #endif
 #define SPIN_NS 300000 /* how long the helper waits for a new job, and the caller for the helper, before sleeping */
 
+/* The job the helper is offered: parts of `task` over `context` (the caller's, valid until the job ends). */
+typedef struct {
+  two_thread_task task;
+  const void *context;
+} helper_job;
+
+/* A product cut into parts (the context of product_part). */
 typedef struct {
   const gemm_kernel_family *family;
   gemm_matrix_view a, b;
@@ -33,12 +42,11 @@ typedef struct {
   ptrdiff_t ldc;
   int split_columns;    /* parts are column ranges of C (else row ranges) */
   ptrdiff_t extent;     /* columns (or rows) per part; the last may have fewer */
-  int count;            /* parts: at most CHUNKS, each nonempty */
   double *workspace[2]; /* packing space for the caller and for the helper (both in the caller's buffer) */
 } product_job;
 
 static struct {
-  product_job job;       /* written only by the caller holding `busy`, before the job is published */
+  helper_job job;        /* written only by the caller holding `busy`, before the job is published */
   uint64_t claim;        /* atomic: sequence << 16 | count << 8 | next unclaimed part */
   int finished;          /* atomic: parts of the current job finished */
   int busy;              /* atomic: a caller owns the helper */
@@ -75,7 +83,8 @@ static int spin_until(int (*done)(uint64_t), uint64_t argument) {
   }
 }
 
-static void run_part(const product_job *p, int part, double *workspace) {
+static void product_part(const void *context, int part, int slot) {
+  const product_job *p = context;
   ptrdiff_t start = part * p->extent;
   gemm_matrix_view a = p->a, b = p->b;
   ptrdiff_t m = p->m, n = p->n;
@@ -89,7 +98,7 @@ static void run_part(const product_job *p, int part, double *workspace) {
     a.base += start * a.row_stride;
     c += start * p->ldc;
   }
-  gemm_blocked(p->family, a, b, m, n, p->k, p->alpha, p->beta, c, p->ldc, workspace);
+  gemm_blocked(p->family, a, b, m, n, p->k, p->alpha, p->beta, c, p->ldc, p->workspace[slot]);
 }
 
 /* Claims and runs parts of job `sequence` until none is left (or a later job has replaced it). */
@@ -100,7 +109,7 @@ static void claim_and_run_parts(uint64_t sequence, int slot, int signal_caller) 
     if (sequence_of(claim) != sequence || part >= count) return;
     if (!__atomic_compare_exchange_n(&worker.claim, &claim, claim + 1, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
       continue; /* `claim` now holds the current word */
-    run_part(&worker.job, part, worker.job.workspace[slot]);
+    worker.job.task(worker.job.context, part, slot);
     __atomic_fetch_add(&worker.finished, 1, __ATOMIC_SEQ_CST); /* publishes this part's C to the caller */
     if (signal_caller && __atomic_load_n(&worker.caller_sleeping, __ATOMIC_SEQ_CST)) {
       pthread_mutex_lock(&worker.lock); /* the caller holds the lock from its check until it waits */
@@ -145,38 +154,17 @@ static void start_helper(void) {
 
 static ptrdiff_t round_up(ptrdiff_t x, ptrdiff_t multiple) { return (x + multiple - 1) / multiple * multiple; }
 
-int gemm_two_threads(const gemm_kernel_family *f, gemm_matrix_view a, gemm_matrix_view b, ptrdiff_t m, ptrdiff_t n,
-                     ptrdiff_t k, double alpha, double beta, double *c, ptrdiff_t ldc) {
+int run_on_two_threads(two_thread_task task, const void *context, int count) {
   pthread_once(&worker.once, start_helper);
-  if (!worker.helper_ready) return 0;
+  if (!worker.helper_ready || count < 1 || count > 255) return 0;
   int idle = 0;
   if (!__atomic_compare_exchange_n(&worker.busy, &idle, 1, 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) return 0;
-  /* Parts of whole tiles; with more than one tile on the split side (the caller guarantees n > nr or
-     m > mr) there are at least two parts, each nonempty. The side split is the one whose largest part is
-     the smaller fraction of it: n = 256 with nr = 24 gives columns 144 + 112, rows (mr = 8) 128 + 128. */
-  product_job *p = &worker.job;
-  *p = (product_job){.family = f, .a = a, .b = b, .m = m, .n = n, .k = k, .alpha = alpha, .beta = beta,
-                     .c = c, .ldc = ldc};
-  ptrdiff_t column_extent = round_up((n + CHUNKS - 1) / CHUNKS, f->nr);
-  ptrdiff_t row_extent = round_up((m + CHUNKS - 1) / CHUNKS, f->mr);
-  p->split_columns = n > f->nr && (m <= f->mr || column_extent * m <= row_extent * n);
-  ptrdiff_t side = p->split_columns ? n : m;
-  p->extent = p->split_columns ? column_extent : row_extent;
-  p->count = (int)((side + p->extent - 1) / p->extent);
-  ptrdiff_t part_m = p->split_columns ? m : p->extent, part_n = p->split_columns ? p->extent : n;
-  ptrdiff_t scalars = gemm_workspace_scalars(f, part_m, part_n, k);
-  double *workspace = gemm_thread_workspace(2 * scalars); /* stays ours until every part has finished */
-  if (workspace == NULL) {
-    __atomic_store_n(&worker.busy, 0, __ATOMIC_RELEASE);
-    return 0;
-  }
-  p->workspace[0] = workspace;
-  p->workspace[1] = workspace + scalars;
+  worker.job = (helper_job){.task = task, .context = context};
 
   /* Publish: a new sequence with all parts unclaimed (the release orders the job fields before it). */
   __atomic_store_n(&worker.finished, 0, __ATOMIC_RELAXED);
   uint64_t sequence = sequence_of(__atomic_load_n(&worker.claim, __ATOMIC_RELAXED)) + 1;
-  __atomic_store_n(&worker.claim, sequence << 16 | (uint64_t)p->count << 8, __ATOMIC_SEQ_CST);
+  __atomic_store_n(&worker.claim, sequence << 16 | (uint64_t)count << 8, __ATOMIC_SEQ_CST);
   if (__atomic_load_n(&worker.helper_sleeping, __ATOMIC_SEQ_CST)) {
     pthread_mutex_lock(&worker.lock); /* the helper holds the lock from its recheck until it waits */
     pthread_cond_signal(&worker.wake);
@@ -185,13 +173,61 @@ int gemm_two_threads(const gemm_kernel_family *f, gemm_matrix_view a, gemm_matri
   claim_and_run_parts(sequence, 0, 0);
 
   /* Wait for parts the helper claimed (none if it was late), spinning first, then on `done`. */
-  if (!spin_until(all_finished, (uint64_t)p->count)) {
+  if (!spin_until(all_finished, (uint64_t)count)) {
     pthread_mutex_lock(&worker.lock);
     __atomic_store_n(&worker.caller_sleeping, 1, __ATOMIC_SEQ_CST); /* then recheck: pairs with the helper */
-    while (!all_finished((uint64_t)p->count)) pthread_cond_wait(&worker.done, &worker.lock);
+    while (!all_finished((uint64_t)count)) pthread_cond_wait(&worker.done, &worker.lock);
     __atomic_store_n(&worker.caller_sleeping, 0, __ATOMIC_SEQ_CST);
     pthread_mutex_unlock(&worker.lock);
   }
   __atomic_store_n(&worker.busy, 0, __ATOMIC_RELEASE);
   return 1;
+}
+
+int gemm_two_threads(const gemm_kernel_family *f, gemm_matrix_view a, gemm_matrix_view b, ptrdiff_t m, ptrdiff_t n,
+                     ptrdiff_t k, double alpha, double beta, double *c, ptrdiff_t ldc) {
+  /* Parts of whole tiles; with more than one tile on the split side (the caller guarantees n > nr or
+     m > mr) there are at least two parts, each nonempty. The side split is the one whose largest part is
+     the smaller fraction of it: n = 256 with nr = 24 gives columns 144 + 112, rows (mr = 8) 128 + 128. */
+  product_job p = {.family = f, .a = a, .b = b, .m = m, .n = n, .k = k, .alpha = alpha, .beta = beta,
+                   .c = c, .ldc = ldc};
+  ptrdiff_t column_extent = round_up((n + CHUNKS - 1) / CHUNKS, f->nr);
+  ptrdiff_t row_extent = round_up((m + CHUNKS - 1) / CHUNKS, f->mr);
+  p.split_columns = n > f->nr && (m <= f->mr || column_extent * m <= row_extent * n);
+  ptrdiff_t side = p.split_columns ? n : m;
+  p.extent = p.split_columns ? column_extent : row_extent;
+  int count = (int)((side + p.extent - 1) / p.extent);
+  ptrdiff_t part_m = p.split_columns ? m : p.extent, part_n = p.split_columns ? p.extent : n;
+  ptrdiff_t scalars = gemm_workspace_scalars(f, part_m, part_n, k);
+  double *workspace = gemm_thread_workspace(2 * scalars); /* stays ours until every part has finished */
+  if (workspace == NULL) return 0;
+  p.workspace[0] = workspace;
+  p.workspace[1] = workspace + scalars;
+  return run_on_two_threads(product_part, &p, count);
+}
+
+/* An unpacked product cut into column ranges (the context of small_part). */
+typedef struct {
+  const gemm_kernel_family *family;
+  gemm_matrix_view a, b;
+  ptrdiff_t m, n, k;
+  double alpha, beta;
+  double *c;
+  ptrdiff_t ldc, extent;
+} small_job;
+
+static void small_part(const void *context, int part, int slot) {
+  (void)slot;
+  const small_job *p = context;
+  ptrdiff_t start = part * p->extent, n = p->n - start < p->extent ? p->n - start : p->extent;
+  gemm_matrix_view b = p->b;
+  b.base += start; /* column stride 1 */
+  p->family->small(p->a, b, p->m, n, p->k, p->alpha, p->beta, p->c + start, p->ldc);
+}
+
+int gemm_small_two_threads(const gemm_kernel_family *f, gemm_matrix_view a, gemm_matrix_view b, ptrdiff_t m,
+                           ptrdiff_t n, ptrdiff_t k, double alpha, double beta, double *c, ptrdiff_t ldc) {
+  small_job p = {.family = f, .a = a, .b = b, .m = m, .n = n, .k = k, .alpha = alpha, .beta = beta, .c = c,
+                 .ldc = ldc, .extent = round_up((n + 1) / 2, f->nr)};
+  return run_on_two_threads(small_part, &p, (int)((n + p.extent - 1) / p.extent));
 }

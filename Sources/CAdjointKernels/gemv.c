@@ -2,106 +2,85 @@
    Packing a matrix into slivers pays when each element is used many times; in a matrix-vector product each
    is used once, so packing would double the memory traffic (the W6 gradient spent half its time packing).
    Here the matrix is streamed once: as dot products when its rows are contiguous, as a sum of scaled
-   columns (axpy) when its columns are. Rows are taken four at a time (four streams of loads in flight, x
-   read once for the four) and columns four at a time (a quarter of the loads and stores of the sums): 20 %
-   faster than one at a time on a 2000 x 1000 matrix (Docs/MatrixProduct.md). Accumulators of two lanes in
-   GCC's and clang's vector extension lower to whatever the baseline ISA has (SSE2 on x86_64, NEON on
-   arm64), so the result does not depend on which GEMM family the machine picks. */
-#include <string.h>
+   columns when its columns are, with the loops of the family the product was dispatched to (gemv_avx512.c,
+   gemv_avx2.c, gemv_portable.c; the two FMA families give bit-identical sums). One thread streams at most
+   what one core can pull from L3 (~25 GB/s on the Xeon of Docs/MatrixProduct.md, which the loops reach), so a
+   large matrix is cut into two row ranges of y, one per thread: each y element is computed by one thread with
+   the same operations as on one, so the result does not depend on the thread count. */
 #include "gemm_internal.h"
 
-typedef double lanes2 __attribute__((vector_size(16)));
+/* threads = 0 splits matrices of at least this many elements (2 MB: ~80 us on one thread, against a wake-up
+   of the helper of up to ~90 us when it sleeps, none when it is still spinning after a product). */
+#ifndef GEMV_TWO_THREADS_MIN_ELEMENTS
+#define GEMV_TWO_THREADS_MIN_ELEMENTS (256 * 1024)
+#endif
+/* threads = 2 still runs smaller matrices than this on one thread (1 MB, ~10-40 us: a hand-over to a spinning
+   helper costs ~1 us, to a sleeping one up to ~90). */
+#ifndef GEMV_SPLIT_MIN_ELEMENTS
+#define GEMV_SPLIT_MIN_ELEMENTS (128 * 1024)
+#endif
 
-static inline lanes2 load2(const double *p) {
-  lanes2 v;
-  memcpy(&v, p, sizeof v);
-  return v;
-}
+/* One product, cut into row ranges of y (`rows` each, the last may have fewer): `results` has m entries,
+   the dot products or scaled-column sums, before alpha/beta are applied (dots) or the old y added. */
+typedef struct {
+  const gemv_kernels *loops;
+  gemm_matrix_view mat;
+  ptrdiff_t m, k, rows;
+  double alpha;
+  const double *x;
+  ptrdiff_t incx;
+  double *results;
+} gemv_job;
 
-/* Σ_p row[p] * x[p] for contiguous row and x. */
-static double dot(const double *row, const double *x, ptrdiff_t k) {
-  lanes2 s0 = {0, 0}, s1 = {0, 0}, s2 = {0, 0}, s3 = {0, 0};
-  ptrdiff_t p = 0;
-  for (; p + 8 <= k; p += 8) {
-    s0 += load2(row + p) * load2(x + p);
-    s1 += load2(row + p + 2) * load2(x + p + 2);
-    s2 += load2(row + p + 4) * load2(x + p + 4);
-    s3 += load2(row + p + 6) * load2(x + p + 6);
-  }
-  lanes2 s = (s0 + s1) + (s2 + s3);
-  double sum = s[0] + s[1];
-  for (; p < k; p++) sum += row[p] * x[p];
-  return sum;
-}
-
-/* The dot products of four rows (row r at rows + r * stride) with x, each as `dot` computes it alone. */
-static void dot4(const double *rows, ptrdiff_t stride, const double *x, ptrdiff_t k, double out[4]) {
-  const double *r0 = rows, *r1 = rows + stride, *r2 = rows + 2 * stride, *r3 = rows + 3 * stride;
-  lanes2 a0 = {0, 0}, a1 = {0, 0}, b0 = {0, 0}, b1 = {0, 0}, c0 = {0, 0}, c1 = {0, 0}, e0 = {0, 0}, e1 = {0, 0};
-  ptrdiff_t p = 0;
-  for (; p + 4 <= k; p += 4) {
-    lanes2 x0 = load2(x + p), x1 = load2(x + p + 2);
-    a0 += load2(r0 + p) * x0; a1 += load2(r0 + p + 2) * x1;
-    b0 += load2(r1 + p) * x0; b1 += load2(r1 + p + 2) * x1;
-    c0 += load2(r2 + p) * x0; c1 += load2(r2 + p + 2) * x1;
-    e0 += load2(r3 + p) * x0; e1 += load2(r3 + p + 2) * x1;
-  }
-  lanes2 a = a0 + a1, b = b0 + b1, c = c0 + c1, e = e0 + e1;
-  out[0] = a[0] + a[1]; out[1] = b[0] + b[1]; out[2] = c[0] + c[1]; out[3] = e[0] + e[1];
-  for (; p < k; p++) {
-    out[0] += r0[p] * x[p]; out[1] += r1[p] * x[p]; out[2] += r2[p] * x[p]; out[3] += r3[p] * x[p];
-  }
-}
-
-/* y = alpha * M x + beta * y for an m x k view M, x of k elements (stride incx), y of m (stride incy).
-   `scratch` holds k doubles when x is strided, and m when M's columns are contiguous (for the sums). */
-void gemv_strided(gemm_matrix_view mat, ptrdiff_t m, ptrdiff_t k, double alpha, const double *x, ptrdiff_t incx,
-                  double beta, double *y, ptrdiff_t incy, double *scratch) {
+/* Rows [start, end) of the product into results[start ..< end]. */
+static void gemv_part(const void *context, int part, int slot) {
+  (void)slot;
+  const gemv_job *job = context;
+  ptrdiff_t start = part * job->rows, end = start + job->rows < job->m ? start + job->rows : job->m;
+  const gemm_matrix_view mat = job->mat;
+  double *out = job->results + start;
   if (mat.column_stride == 1) {
-    const double *xs = x;
-    if (incx != 1) {
-      for (ptrdiff_t p = 0; p < k; p++) scratch[p] = x[p * incx];
-      xs = scratch;
-    }
-    ptrdiff_t i = 0;
-    for (; i + 4 <= m; i += 4) { /* four row streams at once: more loads in flight, x read once per four rows */
-      double d[4];
-      dot4(mat.base + i * mat.row_stride, mat.row_stride, xs, k, d);
-      for (int r = 0; r < 4; r++) {
-        double *yi = y + (i + r) * incy;
-        *yi = beta == 0 ? alpha * d[r] : alpha * d[r] + beta * *yi;
-      }
-    }
-    for (; i < m; i++) {
-      double d = alpha * dot(mat.base + i * mat.row_stride, xs, k);
-      double *yi = y + i * incy;
-      *yi = beta == 0 ? d : d + beta * *yi;
-    }
+    job->loops->dot_rows(mat.base + start * mat.row_stride, mat.row_stride, end - start, job->x, job->k, out);
     return;
   }
-  /* Columns contiguous (row_stride == 1) or neither: accumulate alpha * x[p] * column p into scratch. */
-  for (ptrdiff_t i = 0; i < m; i++) scratch[i] = 0;
-  ptrdiff_t p = 0;
-  if (mat.row_stride == 1) { /* four columns per pass over the sums: a quarter of the loads and stores of y */
-    for (; p + 4 <= k; p += 4) {
-      double s0 = alpha * x[p * incx], s1 = alpha * x[(p + 1) * incx];
-      double s2 = alpha * x[(p + 2) * incx], s3 = alpha * x[(p + 3) * incx];
-      const double *c0 = mat.base + p * mat.column_stride, *c1 = c0 + mat.column_stride;
-      const double *c2 = c1 + mat.column_stride, *c3 = c2 + mat.column_stride;
-      for (ptrdiff_t i = 0; i < m; i++) scratch[i] += (s0 * c0[i] + s1 * c1[i]) + (s2 * c2[i] + s3 * c3[i]);
-    }
+  for (ptrdiff_t i = 0; i < end - start; i++) out[i] = 0;
+  if (mat.row_stride == 1) {
+    job->loops->add_scaled_columns(mat.base + start, mat.column_stride, end - start, job->k, job->alpha, job->x,
+                                   job->incx, out);
+    return;
   }
-  for (; p < k; p++) {
-    double scaled = alpha * x[p * incx]; /* no skip of zeros: 0 · ∞ gives NaN, as the packed product does */
-    const double *column = mat.base + p * mat.column_stride;
-    if (mat.row_stride == 1) {
-      for (ptrdiff_t i = 0; i < m; i++) scratch[i] += scaled * column[i];
-    } else {
-      for (ptrdiff_t i = 0; i < m; i++) scratch[i] += scaled * column[i * mat.row_stride];
-    }
+  for (ptrdiff_t p = 0; p < job->k; p++) { /* neither stride is 1: no family has loops for it */
+    double scaled = job->alpha * job->x[p * job->incx]; /* no skip of zeros: 0 · ∞ gives NaN, as the packed product does */
+    const double *column = mat.base + p * mat.column_stride + start * mat.row_stride;
+    for (ptrdiff_t i = 0; i < end - start; i++) out[i] += scaled * column[i * mat.row_stride];
   }
+}
+
+void gemv_strided(const gemm_kernel_family *family, gemm_matrix_view mat, ptrdiff_t m, ptrdiff_t k, double alpha,
+                  const double *x, ptrdiff_t incx, double beta, double *y, ptrdiff_t incy, double *scratch,
+                  int threads) {
+  gemv_job job = {.loops = family->gemv, .mat = mat, .m = m, .k = k, .rows = m, .alpha = alpha, .x = x,
+                  .incx = incx, .results = scratch + k};
+  int dots = mat.column_stride == 1;
+  if (dots && incx != 1) { /* the dot loops read x contiguously */
+    for (ptrdiff_t p = 0; p < k; p++) scratch[p] = x[p * incx];
+    job.x = scratch;
+    job.incx = 1;
+  }
+  double elements = (double)m * (double)k;
+  if (threads == 0) threads = elements >= GEMV_TWO_THREADS_MIN_ELEMENTS ? 2 : 1;
+  int split = 0;
+  if (threads >= 2 && elements >= GEMV_SPLIT_MIN_ELEMENTS && m >= 16) {
+    job.rows = ((m + 1) / 2 + 7) / 8 * 8; /* whole vectors of y per part; two nonempty parts as m >= 16 */
+    split = run_on_two_threads(gemv_part, &job, 2);
+  }
+  if (!split) {
+    job.rows = m;
+    gemv_part(&job, 0, 0);
+  }
+  const double *r = job.results;
   for (ptrdiff_t i = 0; i < m; i++) {
-    double *yi = y + i * incy;
-    *yi = beta == 0 ? scratch[i] : scratch[i] + beta * *yi;
+    double *yi = y + i * incy, value = dots ? alpha * r[i] : r[i];
+    *yi = beta == 0 ? value : value + beta * *yi;
   }
 }

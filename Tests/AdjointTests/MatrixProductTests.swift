@@ -16,11 +16,14 @@ import Testing
   /// transposes (8×8 for AVX-512, 4×4 for AVX2) and their leftover steps both run. Products of at most 80³
   /// multiply-adds with op(B) as stored take the unpacked small-product kernel, so most shapes here test
   /// it; 97×131 · 131×83, 257×61 · 61×70 and 200×270 · 270×50 are past it and test the packed kernel with
-  /// B as stored (B transposed always packs).
+  /// B as stored (B transposed always packs), except 8×25 · 25×3001 and 6×30 · 30×3001 (one row sliver).
   static let dimensions: [Dimensions] = [
     (1, 1, 1), (7, 7, 7), (33, 65, 7), (65, 33, 130), (130, 65, 33), (1, 130, 1), (9, 1, 25), (1, 7, 65),
     (100, 2, 16), (32, 64, 128), (25, 300, 49), (200, 270, 50), (3, 520, 2), (5, 40, 2100), (48, 19, 72),
     (97, 131, 83), (257, 61, 70),
+    // one row sliver (m <= mr: 8 for AVX-512, 6 for AVX2) past 80³ with B as stored also takes the unpacked
+    // kernel (W7's first convolution): 8 × 25 · 25 × 3001 and 6 × 30 · 30 × 3001
+    (8, 25, 3001), (6, 30, 3001),
     // matrix–vector products (n = 1 or m = 1), which take the unpacked path of gemv.c: odd lengths around its
     // 8-wide unrolling, and a dot product
     (300, 65, 1), (1, 65, 300), (257, 513, 1), (1, 513, 257), (1, 1001, 1), (33, 7, 1), (1, 9, 31),

@@ -19,9 +19,11 @@ extension Tensor {
   ///   - transposingSelf: use `selfᵀ` instead of `self`.
   ///   - transposingOther: use `otherᵀ` instead of `other`.
   ///   - threads: `1` or `2` threads, or `nil` to decide by size (two only for products large enough to
-  ///     repay starting a thread: m·n·k ≥ 12·2²⁰ multiply-adds, from about 230³; and only when more
-  ///     than one CPU is online). Small products (m·n·k ≤ 80³ with `other` not transposed, or a single
-  ///     column) run unpacked on the calling thread whatever the count.
+  ///     repay handing half to the helper thread: m·n·k ≥ 4·2²⁰ multiply-adds, about 160³, cut into parts
+  ///     of at least two tiles; a matrix times a vector from 2²⁰/4 matrix elements (2 MB); and only when
+  ///     more than one CPU is online). Other small products (m·n·k ≤ 80³ with `other` not transposed)
+  ///     run unpacked on the calling thread whatever the count. The result is the same on one or two
+  ///     threads.
   /// - Returns: an `[m, n]` tensor, where `op(self)` is `[m, k]` and `op(other)` is `[k, n]`. When `k == 0`
   ///   the result is all zeros.
   /// - Precondition: both tensors have rank 2, and the inner dimensions `k` agree; `threads` is 1, 2 or nil.

@@ -56,13 +56,20 @@ enum SecondOrderBenchmark {
     let gradientDifference = relativeDifference(
       [value, gs.map { $0 * $0 }.reduce(0, +).squareRoot()] + Array(gs[0..<4]),
       [1641.4549534609748, 913.111236333934, 4.465847531076388, -6.9251497629948595, -5.774468830062435, -22.288314879854966])
-    let (hvTimes, hvFirst) = timeCalls { _ = hessianVectorProduct(at: x, along: v, in: f) }
-    let (gradientTimes, gradientFirst) = timeCalls { _ = valueWithGradient(at: x, in: f) }
-    return [
-      line("W6b-hvp", "adjoint-hvp", "hvp_ms", hvTimes, hvFirst, hvDifference,
-           note: "reverse over reverse: 1 recorded sweep + 1 sweep"),
-      line("W6b-hvp", "adjoint-value-and-grad", "grad_ms", gradientTimes, gradientFirst, gradientDifference),
-    ]
+    // One thread (the figure compared with torch at one thread), then two: the products of a 16 MB matrix are
+    // split across the cores when two are allowed (Docs/MatrixProduct.md, "Matrix times vector").
+    return [1, 2].flatMap { threads in
+      withMatrixProductThreads(threads) { () -> [String] in
+        let (hvTimes, hvFirst) = timeCalls { _ = hessianVectorProduct(at: x, along: v, in: f) }
+        let (gradientTimes, gradientFirst) = timeCalls { _ = valueWithGradient(at: x, in: f) }
+        return [
+          line("W6b-hvp", "adjoint-hvp", "hvp_ms", hvTimes, hvFirst, hvDifference, threads: threads,
+               note: "reverse over reverse: 1 recorded sweep + 1 sweep"),
+          line("W6b-hvp", "adjoint-value-and-grad", "grad_ms", gradientTimes, gradientFirst, gradientDifference,
+               threads: threads),
+        ]
+      }
+    }
   }
 
   /// Moré–Garbow–Hillstrom problem 29, F: ℝ⁵⁰ → ℝ⁵⁰, written with scalars.
@@ -160,7 +167,7 @@ enum SecondOrderBenchmark {
 
   static func line(
     _ workload: String, _ system: String, _ metric: String, _ times: [Double], _ first: Double, _ difference: Double,
-    note: String = "", extra: KeyValuePairs<String, JSONField> = [:]
+    threads: Int = 1, note: String = "", extra: KeyValuePairs<String, JSONField> = [:]
   ) -> String {
     var fields: [(String, JSONField)] = [
       ("stat", .string("median")), ("reps", .int(times.count)), ("min", .double((times.min() ?? 0) * 1e3)),
@@ -168,7 +175,8 @@ enum SecondOrderBenchmark {
     ]
     fields += extra.map { ($0.key, $0.value) }
     if !note.isEmpty { fields.append(("note", .string(note))) }
-    var text = jsonLine(workload: workload, system: system, metric: metric, value: median(times) * 1e3, unit: "ms")
+    var text = jsonLine(
+      workload: workload, system: system, threads: threads, metric: metric, value: median(times) * 1e3, unit: "ms")
     text.removeLast()  // the closing brace: the fields follow
     return text + fields.map { ", \"\($0.0)\": \($0.1.encoded)" }.joined() + "}"
   }

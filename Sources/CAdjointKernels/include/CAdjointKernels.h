@@ -29,6 +29,9 @@ const char *adjoint_gemm_isa_name(int isa);
    When beta == 0, C is not read (it may hold NaN). Any m, n, k >= 0; k == 0 gives C = beta * C.
    `threads`: 1 or 2, or 0 to decide by size (2 only for products large enough to repay a thread start);
    small products (m*n*k <= 80^3 with op(B) read by rows, and m*n*k <= 256) always run on the calling thread.
+   Matrix-vector products (n == 1 or m == 1), whatever their size, split the rows of the result from 256Ki matrix
+   elements with 0, from 128Ki with 2; their result does not depend on the thread count, and is the same bits on
+   the AVX2 and AVX-512 families.
    `isa`: one of the ADJOINT_GEMM_ISA_ values; an unsupported family falls back to AUTO.
    C must not overlap A or B. Safe to call from several threads at once. */
 void adjoint_dgemm(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, double alpha,

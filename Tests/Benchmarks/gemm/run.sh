@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the GEMM harnesses from Sources/CAdjointKernels (clang -O2 -fPIC, as SwiftPM's release build) and runs
-# them. See README.md.   Tests/Benchmarks/gemm/run.sh [check|paired|parts|small|all]
+# them. See README.md.   Tests/Benchmarks/gemm/run.sh [check|paired|parts|small|gemv|contention|all]
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 SRC="$HERE/../../../Sources/CAdjointKernels"
@@ -19,3 +19,9 @@ if [[ $what == paired || $what == all ]]; then
 fi
 if [[ $what == parts || $what == all ]]; then build parts parts; "$OUT/parts" 3 128 256 512 1024; fi
 if [[ $what == small || $what == all ]]; then build small small; "$OUT/small" 3; fi
+if [[ $what == gemv || $what == all ]]; then
+  build gemv gemv
+  for size in "300 200" "600 400" "2000 1000"; do CPUTIME=1 "$OUT/gemv" 3 1 15 $size; done
+  echo "(W6's matrix, wall clock, one and two threads:)"; for t in 1 2; do "$OUT/gemv" 3 $t 21 2000 1000; done
+fi
+if [[ $what == contention || $what == all ]]; then build contention contention; "$OUT/contention" 3 256 512 1024; fi

@@ -37,6 +37,7 @@ extension Variable where Value == Tensor {
   /// - Precondition: broadcasting x's shape with `shape` gives `shape`.
   public func broadcasted(to shape: [Int]) -> Variable {
     if value.shape == shape { return self }
+    guard isRecorded else { return Variable(value.broadcasted(to: shape)) }  // constants (first-order pullbacks)
     return Variable.record("broadcasted(to:)", value: value.broadcasted(to: shape), inputs: [self]) { v, inputs, _ in
       [v.summed(toShape: inputs[0].value.shape)]
     }

@@ -1,5 +1,7 @@
-import Adjoint
+import Foundation
 import Testing
+
+@testable import Adjoint
 
 /// A tape recorded inside a Swift task belongs to that task (its identity, not its thread: tasks move
 /// between threads and share them): a second task recording on it traps, and the owner keeps it across
@@ -52,6 +54,41 @@ import Testing
     }.value
     #expect(gradient == Tensor([6, 8]))
   }
+}
+
+/// `TapeOwner.current`, which reads the running task from the runtime directly: no task outside a task;
+/// inside one, the same identity before and after an await, and another identity in another task alive
+/// at the same time.
+@Suite struct TapeOwnerIdentityTests {
+  @Test func noTaskOutsideATask() {
+    let owner = UncheckedResult<TapeOwner>()
+    let done = DispatchSemaphore(value: 0)
+    Thread {
+      owner.value = TapeOwner.current
+      done.signal()
+    }.start()
+    done.wait()
+    #expect(owner.value?.task == nil)
+    #expect(owner.value?.thread != 0)
+  }
+
+  @Test func aTaskKeepsItsIdentityAcrossAwaitsAndAnotherTaskHasItsOwn() async {
+    let before = TapeOwner.current
+    await Task.yield()
+    let after = TapeOwner.current
+    #expect(before.task != nil)
+    #expect(before.task == after.task)
+    #expect(before.isSame(as: after))
+    let other = await Task.detached { TapeOwner.current }.value  // this task is alive meanwhile
+    #expect(other.task != nil)
+    #expect(other.task != before.task)
+    #expect(!other.isSame(as: before))
+  }
+}
+
+/// A value written by another thread; the test waits on a semaphore before reading it.
+private final class UncheckedResult<Value>: @unchecked Sendable {
+  var value: Value?
 }
 
 /// Moves a non-Sendable value into another task; the tests order the accesses with `await`.

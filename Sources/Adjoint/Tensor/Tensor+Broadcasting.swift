@@ -76,12 +76,32 @@ extension Tensor {
     checkPrecondition(
       Tensor.broadcastShape(shape, self.shape) == self.shape,
       "summed(toShape:): shape \(shape) does not broadcast to \(self.shape)")
+    if self.shape.count == 2, shape.count <= 2, shape.last == self.shape[1], shape.count == 1 || shape[0] == 1 {
+      return summedOverRows(toShape: shape)
+    }
     let leading = self.shape.count - shape.count
     var axes = Array(0..<leading)
     for (k, extent) in shape.enumerated() where extent == 1 && self.shape[leading + k] != 1 {
       axes.append(leading + k)
     }
     return sum(alongAxes: axes, keepingDimensions: true).reshaped(to: shape)
+  }
+
+  /// The column sums of a matrix `[b, n]`, of shape `[n]` or `[1, n]` — the adjoint of a bias added to every
+  /// row, summed back (every dense layer's backward pass). The rows are added in order, as the general
+  /// reduction adds them (the same sums to the bit), in a loop over contiguous rows with no index
+  /// arithmetic per element.
+  private func summedOverRows(toShape shape: [Int]) -> Tensor {
+    let (rows, columns) = (self.shape[0], self.shape[1])
+    return Tensor(shape: shape, unsafeUninitializedScalars: { r in
+      r.initialize(repeating: 0)
+      withUnsafeBufferPointer { x in
+        for i in 0..<rows {
+          let row = x.baseAddress! + i * columns
+          for j in 0..<columns { r[j] += row[j] }
+        }
+      }
+    })
   }
 
   // MARK: The binary kernel

@@ -39,6 +39,7 @@ extension Tape {
     var tensorAdjoints = [Tensor?](repeating: nil, count: tensorEntries.count)
     let entries = arena.pointee.entries
     let values = arena.pointee.values
+    let tensorNodes = tensorEntries  // read without the exclusivity checks of a class property (nothing records)
     if let tensorSeed {
       tensorAdjoints[Int(entries[output].rhs)] = tensorSeed
     } else {
@@ -110,8 +111,8 @@ extension Tape {
           switch e.op {
           case .tensor:
             pullTensor(
-              node: i, slot: Int(e.rhs), tensorAdjoints: &tensorAdjoints, scalarAdjoints: adjoint,
-              checker: observer.checker)
+              node: i, slot: Int(e.rhs), tensorNodes: tensorNodes, tensorAdjoints: &tensorAdjoints,
+              scalarAdjoints: adjoint, checker: observer.checker)
           case .tensorElement:
             let v = adjoint[i]
             if v != 0 { addElement(v, at: Int(e.aux), ofTensorNode: Int(e.lhs), to: &tensorAdjoints) }
@@ -144,49 +145,51 @@ extension Tape {
     }
   }
 
-  /// Runs one tensor node's pullback on constants and accumulates the contributions.
+  /// Runs one tensor node's pullback on constants and accumulates the contributions. The entry's inputs
+  /// are already the constants the pullback takes (`TensorEntry.inputs`): no array is built here.
   private func pullTensor(
-    node: Int, slot: Int, tensorAdjoints: inout [Tensor?], scalarAdjoints: UnsafeMutablePointer<Double>,
-    checker: NumericsChecker?
+    node: Int, slot: Int, tensorNodes: [TensorEntry], tensorAdjoints: inout [Tensor?],
+    scalarAdjoints: UnsafeMutablePointer<Double>, checker: NumericsChecker?
   ) {
     guard let v = tensorAdjoints[slot] else { return }
-    let entry = tensorEntries[slot]
-    guard let pullback = entry.pullback, entry.requiresGradient else { return }
-    let inputs = zip(entry.inputIndices, entry.inputValues).map { index, value in
-      index >= 0 && requiresGradient(of: index) ? Variable.standIn(for: value) : Variable(value)
-    }
-    let contributions = pullback(Variable(v), inputs, Variable(entry.value))
-    checkContributions(contributions, of: entry)
-    checker?.checkTensorContributions(contributions.map { $0?.value }, v: v, node: node, on: self, recorded: false)
-    for (k, contribution) in contributions.enumerated() {
-      let input = Int(entry.inputIndices[k])
-      guard input >= 0, inputs[k].needsGradient, let c = contribution?.value else { continue }
-      guard arena.pointee.entries[input].op.isTensor else {  // a scalar made into a tensor
-        scalarAdjoints[input] += c.scalar
-        continue
-      }
-      let inputSlot = Int(arena.pointee.entries[input].rhs)
-      if var sum = tensorAdjoints[inputSlot] {
-        tensorAdjoints[inputSlot] = nil  // so that `sum` holds the only reference and is added to in place
-        sum.accumulate(c)
-        tensorAdjoints[inputSlot] = sum
-      } else {
-        tensorAdjoints[inputSlot] = c
+    tensorNodes.withUnsafeBufferPointer { nodes in  // the entry's fields are read in place, not copied
+      let entry = nodes.baseAddress! + slot
+      guard let pullback = entry.pointee.pullback, entry.pointee.requiresGradient else { return }
+      let contributions = pullback(Variable(v), entry.pointee.inputs, Variable(entry.pointee.value))
+      checkContributions(contributions, inputs: entry.pointee.inputs, name: entry.pointee.name)
+      checker?.checkTensorContributions(contributions.map { $0?.value }, v: v, node: node, on: self, recorded: false)
+      for k in 0..<contributions.count {
+        let input = Int(entry.pointee.indices[k])
+        guard input >= 0, entry.pointee.inputs[k].needsGradient, let c = contributions[k]?.value else { continue }
+        guard arena.pointee.entries[input].op.isTensor else {  // a scalar made into a tensor
+          scalarAdjoints[input] += c.scalar
+          continue
+        }
+        let inputSlot = Int(arena.pointee.entries[input].rhs)
+        if var sum = tensorAdjoints[inputSlot] {
+          tensorAdjoints[inputSlot] = nil  // so that `sum` holds the only reference and is added to in place
+          sum.accumulate(c)
+          tensorAdjoints[inputSlot] = sum
+        } else {
+          tensorAdjoints[inputSlot] = c
+        }
       }
     }
   }
 
   /// Checks a pullback's result: one contribution per input, each of its input's shape. It takes the
   /// variables as returned (no array of their values is made: this runs for every tensor node of a sweep).
-  func checkContributions(_ contributions: [Variable<Tensor>?], of entry: TensorEntry) {
+  func checkContributions(
+    _ contributions: [Variable<Tensor>?], inputs: [Variable<Tensor>], name: @autoclosure () -> String
+  ) {
     checkPrecondition(
-      contributions.count == entry.inputValues.count,
-      "\(entry.name): pullback returned \(contributions.count) contributions for \(entry.inputValues.count) inputs")
+      contributions.count == inputs.count,
+      "\(name()): pullback returned \(contributions.count) contributions for \(inputs.count) inputs")
     for k in contributions.indices {
       guard let c = contributions[k]?.value else { continue }
       checkPrecondition(
-        c.shape == entry.inputValues[k].shape,
-        "\(entry.name): pullback returned shape \(c.shape) for input \(k) of shape \(entry.inputValues[k].shape)")
+        c.shape == inputs[k].value.shape,
+        "\(name()): pullback returned shape \(c.shape) for input \(k) of shape \(inputs[k].value.shape)")
     }
   }
 

@@ -62,7 +62,8 @@ extension Tape {
       let entry = tensorEntries[Int(entries[i].rhs)]
       guard entry.requiresGradient, entry.pullback != nil else { continue }
       guard entry.isBatchPolymorphic else { return false }
-      for input in entry.inputIndices where input >= lowest && requiresGradient(of: input) {
+      for k in 0..<entry.indices.count where entry.indices[k] >= lowest && requiresGradient(of: entry.indices[k]) {
+        let input = entry.indices[k]
         guard entries[Int(input)].op.isTensor else { return false }  // a scalar made into a tensor
         reached[Int(input) - lowest] = true
       }
@@ -76,19 +77,17 @@ extension Tape {
     guard let v = adjoints[slot] else { return }
     let entry = tensorEntries[slot]
     guard let pullback = entry.pullback, entry.requiresGradient else { return }
-    let inputs = zip(entry.inputIndices, entry.inputValues).map { index, value in
-      index >= 0 && requiresGradient(of: index) ? Variable.standIn(for: value) : Variable(value)
-    }
+    let inputs = entry.inputs  // stand-ins where a gradient is needed, constants otherwise (`TensorEntry`)
     let contributions = pullback(Variable(v), inputs, Variable(entry.value))
     checkPrecondition(
-      contributions.count == entry.inputValues.count,
-      "\(entry.name): pullback returned \(contributions.count) contributions for \(entry.inputValues.count) inputs")
+      contributions.count == inputs.count,
+      "\(entry.name): pullback returned \(contributions.count) contributions for \(inputs.count) inputs")
     for (k, contribution) in contributions.enumerated() {
-      let input = Int(entry.inputIndices[k])
+      let input = Int(entry.indices[k])
       guard input >= lowest, inputs[k].needsGradient, let c = contribution?.value else { continue }
       checkPrecondition(
-        c.shape == batch + entry.inputValues[k].shape,
-        "\(entry.name): batch-polymorphic pullback returned shape \(c.shape) for input \(k) of shape \(entry.inputValues[k].shape) and a batch of \(batch)")
+        c.shape == batch + inputs[k].value.shape,
+        "\(entry.name): batch-polymorphic pullback returned shape \(c.shape) for input \(k) of shape \(inputs[k].value.shape) and a batch of \(batch)")
       let inputSlot = Int(arena.pointee.entries[input].rhs)
       if var sum = adjoints[inputSlot] {
         adjoints[inputSlot] = nil  // so that `sum` holds the only reference and is added to in place

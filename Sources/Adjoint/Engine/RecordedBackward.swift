@@ -48,18 +48,19 @@ extension Tape {
         let slot = Int(e.rhs)
         let entry = tensorEntries[slot]
         guard let v = result.tensors[slot], let pullback = entry.pullback, entry.requiresGradient else { continue }
-        let inputs = zip(entry.inputIndices, entry.inputValues).map { index, value in
-          guard index >= 0, requiresGradient(of: index) else { return Variable(value) }
+        let inputs = (0..<entry.inputs.count).map { k in
+          let (index, constant) = (entry.indices[k], entry.inputs[k])
+          guard constant.needsGradient else { return constant }  // a stand-in marks an input that needs one
           guard arena.pointee.entries[Int(index)].op.isTensor else { return Variable<Tensor>(node(Int(index))) }
-          return Variable(tape: self, index: index, generation: generation, value: value)
+          return Variable(tape: self, index: index, generation: generation, value: constant.value)
         }
         let output = Variable(tape: self, index: Int32(i), generation: generation, value: entry.value)
         checker?.pullingBack = i
         let contributions = pullback(v, inputs, output)
-        checkContributions(contributions, of: entry)
+        checkContributions(contributions, inputs: entry.inputs, name: entry.name)
         checker?.checkTensorContributions(contributions.map { $0?.value }, v: v.value, node: i, on: self, recorded: true)
         for (k, contribution) in contributions.enumerated() {
-          let input = Int(entry.inputIndices[k])
+          let input = Int(entry.indices[k])
           guard input >= lowest, inputs[k].needsGradient, let c = contribution else { continue }
           let inputEntry = arena.pointee.entries[input]
           guard inputEntry.op.isTensor else {  // a scalar made into a tensor

@@ -97,14 +97,12 @@ extension Tape {
   func recordTensor(
     _ value: Tensor, inputIndices: [Int32], inputValues: [Tensor], name: String, pullback: @escaping TensorPullback
   ) -> Variable<Tensor> {
-    let slot = Int32(tensorEntries.count)
-    let requires = inputIndices.contains { $0 >= 0 && requiresGradient(of: $0) }
-    tensorEntries.append(
-      TensorEntry(
-        value: value, inputIndices: inputIndices, inputValues: inputValues, pullback: pullback, name: name,
-        requiresGradient: requires))
-    let index = appendScalar(.tensor, -1, slot, aux: 0, value: 0)
-    return Variable(tape: self, index: index, generation: generation, value: value)
+    let inputs = zip(inputIndices, inputValues).map { index, value in
+      index >= 0 && requiresGradient(of: index) ? Variable.standIn(for: value) : Variable(value)
+    }
+    return appendTensor(
+      value, inputs: inputs, indices: TensorInputIndices(count: inputIndices.count) { inputIndices[$0] }, name: name,
+      pullback: pullback, requiresGradient: inputs.contains { $0.needsGradient })
   }
 
   /// Appends a tensor node fed by scalar variables (constants among them are recorded as leaves first, so

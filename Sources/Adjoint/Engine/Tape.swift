@@ -25,7 +25,10 @@
 /// - Complexity: recording an operation is amortized O(1); `backward()` is O(number of entries).
 public final class Tape {
   @usableFromInline let arena: UnsafeMutablePointer<ScalarArena>
-  @usableFromInline var tensorEntries: [TensorEntry] = []
+  /// The tensor nodes' entries, by slot. Read and appended to on every tensor operation; a tape is used
+  /// by one thread at a time and no access to it overlaps another, so the dynamic exclusivity check
+  /// (two runtime calls per access, about 150 instructions) is left out.
+  @exclusivity(unchecked) @usableFromInline var tensorEntries: [TensorEntry] = []
   /// The numerics checker while checking is on (Docs/Debugging.md); nil otherwise.
   var numericsChecker: NumericsChecker?
 

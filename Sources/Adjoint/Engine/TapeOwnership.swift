@@ -18,17 +18,27 @@ import Darwin
 struct TapeOwner {
   /// The POSIX thread, as a number (for the message, and for identity outside tasks).
   let thread: UInt
-  /// The task's identity, or nil outside any task.
-  let task: Int?
+  /// The task's identity (the address of its task object), or nil outside any task.
+  let task: UInt?
 
   /// The caller's thread and task.
+  ///
+  /// This runs on every tensor operation, so it is kept to two reads: `pthread_self()` and the current
+  /// task's address, which is the task's identity while it runs (what `UnsafeCurrentTask`'s `==`
+  /// compares). (`withUnsafeCurrentTask { $0?.hashValue }` cost about 230 instructions per recorded
+  /// operation: `UnsafeCurrentTask` is a resilient type, copied and destroyed through value witnesses,
+  /// then hashed.)
+  @inline(__always)
   static var current: TapeOwner {
     #if canImport(Darwin)
     let thread = UInt(bitPattern: pthread_self())
     #else
     let thread = UInt(pthread_self())
     #endif
-    return TapeOwner(thread: thread, task: withUnsafeCurrentTask { $0?.hashValue })
+    // An optional task is one pointer, null outside any task: reinterpreted in place, it gives the task's
+    // address without the value witnesses (copy, destroy) that binding the optional would call.
+    let task = withUnsafeCurrentTask { unsafeBitCast($0, to: UInt.self) }
+    return TapeOwner(thread: thread, task: task == 0 ? nil : task)
   }
 
   /// Whether `other` is the same recorder: the same task, or, outside tasks, the same thread.

@@ -9,13 +9,21 @@
 public typealias TensorPullback =
   (_ v: Variable<Tensor>, _ inputs: [Variable<Tensor>], _ output: Variable<Tensor>) -> [Variable<Tensor>?]
 
-/// A tensor node on the tape: its value, its inputs (node indices, −1 for a constant) and how to pull back.
+/// A tensor node on the tape: its value, its inputs and how to pull back.
+///
+/// The inputs are kept as the first-order sweep hands them to the pullback — a stand-in constant
+/// (`Variable.standIn(for:)`) for each input that needs a gradient, a plain constant otherwise — so that
+/// neither recording nor the sweep builds an array of inputs per operation: recording converts the array it
+/// is given in place, and the sweep passes it on as it is. Their node indices are held apart
+/// (`TensorInputIndices`, the first two inline).
 @usableFromInline
 struct TensorEntry {
   @usableFromInline let value: Tensor
-  @usableFromInline let inputIndices: [Int32]
-  /// The inputs' values (kept so that the pullback can be given its inputs; storage is shared, not copied).
-  @usableFromInline let inputValues: [Tensor]
+  /// The inputs, as constants: stand-ins where the input needs a gradient (`needsGradient`), plain
+  /// constants otherwise; their values share storage with the recorded inputs (nothing is copied).
+  @usableFromInline let inputs: [Variable<Tensor>]
+  /// The inputs' node indices (−1 for a constant).
+  @usableFromInline let indices: TensorInputIndices
   @usableFromInline let pullback: TensorPullback?
   /// The operation's name, for error messages.
   @usableFromInline let name: String
@@ -27,17 +35,46 @@ struct TensorEntry {
   /// batched sweep (`BatchedSweep.swift`) may run it. Set by the op where it records itself.
   @usableFromInline let isBatchPolymorphic: Bool
 
-  @inlinable init(
-    value: Tensor, inputIndices: [Int32], inputValues: [Tensor], pullback: TensorPullback?, name: String,
-    requiresGradient: Bool, isBatchPolymorphic: Bool = false
+  init(
+    value: Tensor, inputs: [Variable<Tensor>], indices: TensorInputIndices, pullback: TensorPullback?,
+    name: String, requiresGradient: Bool, isBatchPolymorphic: Bool = false
   ) {
     self.value = value
-    self.inputIndices = inputIndices
-    self.inputValues = inputValues
+    self.inputs = inputs
+    self.indices = indices
     self.pullback = pullback
     self.name = name
     self.requiresGradient = requiresGradient
     self.isBatchPolymorphic = isBatchPolymorphic
+  }
+
+  /// The inputs' node indices as an array (messages and graph export; the sweeps read `indices`).
+  var inputIndices: [Int32] { (0..<indices.count).map { indices[$0] } }
+  /// The inputs' values as an array (messages and graph export).
+  var inputValues: [Tensor] { inputs.map(\.value) }
+}
+
+/// The node indices of a tensor operation's inputs (−1 for a constant): the first two inline, any further
+/// ones in an array, so that recording a unary or binary operation allocates nothing for them.
+@usableFromInline
+struct TensorInputIndices {
+  private let first: Int32
+  private let second: Int32
+  private let rest: [Int32]
+  /// The number of inputs.
+  let count: Int
+
+  /// Collects `count` indices given by `index(k)`.
+  init(count: Int, _ index: (Int) -> Int32) {
+    self.count = count
+    first = count > 0 ? index(0) : -1
+    second = count > 1 ? index(1) : -1
+    rest = count > 2 ? (2..<count).map(index) : []
+  }
+
+  /// The node index of input `k`.
+  subscript(k: Int) -> Int32 {
+    k == 0 ? first : k == 1 ? second : rest[k - 2]
   }
 }
 
@@ -53,18 +90,41 @@ extension Tape {
   }
 
   /// Appends a tensor node and returns it as a variable.
+  ///
+  /// `inputs` is consumed: the array becomes the entry's array of first-order inputs, converted in place
+  /// (no copy when the caller hands over its only reference, as every operation does).
   func recordTensor(
-    _ value: Tensor, inputs: [Variable<Tensor>], name: String = "leaf", pullback: TensorPullback?,
+    _ value: Tensor, inputs: consuming [Variable<Tensor>], name: String = "leaf", pullback: TensorPullback?,
     requiresGradient requires: Bool? = nil, batchPolymorphic: Bool = false
   ) -> Variable<Tensor> {
     checkOwner("record \(name)")
+    let indices = TensorInputIndices(count: inputs.count) { inputs[$0].arena == nil ? -1 : inputs[$0].index }
+    var anyRequires = false
+    for k in 0..<indices.count {
+      let index = indices[k]
+      if index >= 0 && requiresGradient(of: index) {
+        anyRequires = true
+        inputs[k] = Variable.standIn(for: inputs[k].value)
+      } else if index >= 0 {
+        inputs[k] = Variable(inputs[k].value)
+      }
+    }
+    return appendTensor(
+      value, inputs: inputs, indices: indices, name: name, pullback: pullback,
+      requiresGradient: requires ?? (pullback == nil || anyRequires), batchPolymorphic: batchPolymorphic)
+  }
+
+  /// Appends a tensor entry whose first-order inputs and indices are ready, and its node.
+  func appendTensor(
+    _ value: Tensor, inputs: [Variable<Tensor>], indices: TensorInputIndices, name: String,
+    pullback: TensorPullback?, requiresGradient: Bool, batchPolymorphic: Bool = false
+  ) -> Variable<Tensor> {
     let slot = Int32(tensorEntries.count)
-    let inputIndices = inputs.map { $0.tape == nil ? -1 : $0.index }
-    let requiresGradient = requires ?? (pullback == nil || inputIndices.contains { $0 >= 0 && self.requiresGradient(of: $0) })
-    let entry = TensorEntry(
-      value: value, inputIndices: inputIndices, inputValues: inputs.map(\.value), pullback: pullback,
-      name: name, requiresGradient: requiresGradient, isBatchPolymorphic: batchPolymorphic)
-    tensorEntries.append(entry)
+    if tensorEntries.capacity == 0 { tensorEntries.reserveCapacity(64) }  // a fresh tape: skip the first growths
+    tensorEntries.append(
+      TensorEntry(
+        value: value, inputs: inputs, indices: indices, pullback: pullback, name: name,
+        requiresGradient: requiresGradient, isBatchPolymorphic: batchPolymorphic))
     let index = appendScalar(pullback == nil ? .tensorLeaf : .tensor, -1, slot, aux: 0, value: 0)
     return Variable(tape: self, index: index, generation: generation, value: value)
   }
@@ -114,7 +174,7 @@ extension Variable where Value == Tensor {
   ///   - pullback: the derivative rule.
   /// - Precondition: the recorded inputs are on one tape, which has not been reset since they were made.
   public static func record(
-    _ name: String, value: Tensor, inputs: [Variable<Tensor>], pullback: @escaping TensorPullback
+    _ name: String, value: Tensor, inputs: consuming [Variable<Tensor>], pullback: @escaping TensorPullback
   ) -> Variable<Tensor> {
     record(name, value: value, inputs: inputs, batchPolymorphic: false, pullback: pullback)
   }
@@ -123,7 +183,7 @@ extension Variable where Value == Tensor {
   /// batch-polymorphic (an adjoint with extra leading axes gives contributions with the same leading axes;
   /// see `TensorEntry.isBatchPolymorphic`). A user's op is not, so a sweep through it is never batched.
   static func record(
-    _ name: String, value: Tensor, inputs: [Variable<Tensor>], batchPolymorphic: Bool,
+    _ name: String, value: Tensor, inputs: consuming [Variable<Tensor>], batchPolymorphic: Bool,
     pullback: @escaping TensorPullback
   ) -> Variable<Tensor> {
     guard let tape = commonTape(inputs, name) else { return Variable(value) }

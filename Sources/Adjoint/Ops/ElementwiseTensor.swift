@@ -119,6 +119,21 @@ extension Variable where Value == Tensor {
     }
   }
 
+  /// `recordElementwise` of one operand, returning a constant at once when the operand is one — as every
+  /// operation inside a first-order pullback is — before any array or closure is made.
+  @inline(__always)
+  static func recordElementwise(_ op: ScalarOp, _ x: Variable, aux: Double = 0, value: Tensor) -> Variable {
+    guard x.isRecorded else { return Variable(value) }
+    return recordElementwise(op, [x], aux: aux, value: value)
+  }
+
+  /// `recordElementwise` of two operands, returning a constant at once when both are constants.
+  @inline(__always)
+  static func recordElementwise(_ op: ScalarOp, _ x: Variable, _ y: Variable, value: Tensor) -> Variable {
+    guard x.isRecorded || y.isRecorded else { return Variable(value) }
+    return recordElementwise(op, [x, y], value: value)
+  }
+
   /// The mask of the elements whose value overflowed and whose adjoint is zero, or nil if there are none.
   private static func overflowedWithZeroAdjoint(
     _ op: ScalarOp, _ v: Tensor, _ inputs: [Variable], _ output: Tensor, _ aux: Double

@@ -9,7 +9,7 @@
 /// max(x, 0) elementwise; NaN stays NaN. Pullback: v where x > 0, 0 where x ≤ 0 (relu′(0) = 0, as in
 /// PyTorch), NaN where x is NaN.
 public func relu(_ x: Variable<Tensor>) -> Variable<Tensor> {
-  Variable.recordElementwise(.relu, [x], value: relu(x.value))
+  Variable.recordElementwise(.relu, x, value: relu(x.value))
 }
 
 /// x for x > 0, slope·x otherwise, elementwise. Pullback: v where x > 0, slope·v where x ≤ 0

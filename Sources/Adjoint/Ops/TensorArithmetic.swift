@@ -12,14 +12,14 @@ extension Variable where Value == Tensor {
   ///
   /// - Precondition: the shapes are broadcast-compatible.
   public static func + (x: Variable, y: Variable) -> Variable {
-    recordElementwise(.add, [x, y], value: x.value + y.value)
+    recordElementwise(.add, x, y, value: x.value + y.value)
   }
 
   /// x − y, broadcasting. Pullback: (v, −v), each summed to its operand's shape.
   ///
   /// - Precondition: the shapes are broadcast-compatible.
   public static func - (x: Variable, y: Variable) -> Variable {
-    recordElementwise(.subtract, [x, y], value: x.value - y.value)
+    recordElementwise(.subtract, x, y, value: x.value - y.value)
   }
 
   /// x ⊙ y, the elementwise product, broadcasting. Pullback: (v ⊙ y, v ⊙ x), each summed to its operand's
@@ -27,50 +27,50 @@ extension Variable where Value == Tensor {
   ///
   /// - Precondition: the shapes are broadcast-compatible.
   public static func * (x: Variable, y: Variable) -> Variable {
-    recordElementwise(.multiply, [x, y], value: x.value * y.value)
+    recordElementwise(.multiply, x, y, value: x.value * y.value)
   }
 
   /// x / y elementwise, broadcasting. Pullback: (v / y, −v·out / y), each summed to its operand's shape.
   ///
   /// - Precondition: the shapes are broadcast-compatible.
   public static func / (x: Variable, y: Variable) -> Variable {
-    recordElementwise(.divide, [x, y], value: x.value / y.value)
+    recordElementwise(.divide, x, y, value: x.value / y.value)
   }
 
   /// −x. Pullback: −v.
   public static prefix func - (x: Variable) -> Variable {
-    recordElementwise(.negate, [x], value: -x.value)
+    recordElementwise(.negate, x, value: -x.value)
   }
 
   // MARK: With a constant scalar (one node, the constant captured by the rule)
 
   /// x + c elementwise. Pullback: v.
   public static func + (x: Variable, c: Double) -> Variable {
-    recordElementwise(.addConstant, [x], aux: c, value: x.value + c)
+    recordElementwise(.addConstant, x, aux: c, value: x.value + c)
   }
   /// c + x elementwise. Pullback: v.
   public static func + (c: Double, x: Variable) -> Variable { x + c }
   /// x − c elementwise. Pullback: v.
   public static func - (x: Variable, c: Double) -> Variable {
-    recordElementwise(.addConstant, [x], aux: -c, value: x.value - c)
+    recordElementwise(.addConstant, x, aux: -c, value: x.value - c)
   }
   /// c − x elementwise. Pullback: −v.
   public static func - (c: Double, x: Variable) -> Variable {
-    recordElementwise(.constantMinus, [x], aux: c, value: c - x.value)
+    recordElementwise(.constantMinus, x, aux: c, value: c - x.value)
   }
   /// x · c elementwise. Pullback: v · c.
   public static func * (x: Variable, c: Double) -> Variable {
-    recordElementwise(.multiplyByConstant, [x], aux: c, value: x.value * c)
+    recordElementwise(.multiplyByConstant, x, aux: c, value: x.value * c)
   }
   /// c · x elementwise. Pullback: v · c.
   public static func * (c: Double, x: Variable) -> Variable { x * c }
   /// x / c elementwise. Pullback: v / c.
   public static func / (x: Variable, c: Double) -> Variable {
-    recordElementwise(.divideByConstant, [x], aux: c, value: x.value / c)
+    recordElementwise(.divideByConstant, x, aux: c, value: x.value / c)
   }
   /// c / x elementwise. Pullback: −v·out / x (= −v·c / x²).
   public static func / (c: Double, x: Variable) -> Variable {
-    recordElementwise(.constantDividedBy, [x], aux: c, value: c / x.value)
+    recordElementwise(.constantDividedBy, x, aux: c, value: c / x.value)
   }
 
   // MARK: Compound assignment (a new node; the old value stays on the tape)
@@ -100,6 +100,6 @@ extension Variable where Value == Tensor {
   /// branch of `selecting(where:_:_:)`, a relu that is off) never turns into NaN where the derivative is
   /// infinite or NaN. Pullback: (v ⊙ b, v ⊙ a), with the same strong zero, summed to the operands' shapes.
   static func strongZeroProduct(_ a: Variable, _ b: Variable) -> Variable {
-    recordElementwise(.strongZeroMultiply, [a, b], value: Tensor.strongZeroProduct(a.value, b.value))
+    recordElementwise(.strongZeroMultiply, a, b, value: Tensor.strongZeroProduct(a.value, b.value))
   }
 }

@@ -22,6 +22,7 @@ extension Variable where Value == Tensor {
   /// - Complexity: O(m·n·k) forward, twice that backward.
   public func matmul(_ other: Variable, transposingSelf: Bool = false, transposingOther: Bool = false) -> Variable {
     let product = value.matmul(other.value, transposingSelf: transposingSelf, transposingOther: transposingOther)
+    guard isRecorded || other.isRecorded else { return Variable(product) }  // constants (first-order pullbacks)
     return Variable.record("matmul", value: product, inputs: [self, other], batchPolymorphic: true) { v, inputs, _ in
       let (a, b) = (inputs[0], inputs[1])
       // Batch-polymorphic: v may be a stack of adjoints (`batch + C.shape`), each pulled back on its own.

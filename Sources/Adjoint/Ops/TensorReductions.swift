@@ -74,6 +74,7 @@ extension Variable where Value == Tensor {
   /// - Precondition: `shape` broadcasts to this tensor's shape.
   public func summed(toShape shape: [Int]) -> Variable {
     if value.shape == shape { return self }
+    guard isRecorded else { return Variable(value.summed(toShape: shape)) }  // constants (first-order pullbacks)
     return Variable.record("summed(toShape:)", value: value.summed(toShape: shape), inputs: [self], batchPolymorphic: true) {
       v, inputs, output in
       [v.broadcasted(to: inputs[0].value.shape, keepingBatch: v.batchShape(beyondRank: output.value.rank))]

@@ -42,6 +42,7 @@ extension Variable where Value == Tensor {
   /// - Precondition: broadcasting x's shape with `shape` gives `shape`.
   public func broadcasted(to shape: [Int]) -> Variable {
     if value.shape == shape { return self }
+    guard isRecorded else { return Variable(value.broadcasted(to: shape)) }  // constants (first-order pullbacks)
     return Variable.record("broadcasted(to:)", value: value.broadcasted(to: shape), inputs: [self], batchPolymorphic: true) {
       v, inputs, output in
       [v.summed(toShape: inputs[0].value.shape, keepingBatch: v.batchShape(beyondRank: output.value.rank))]

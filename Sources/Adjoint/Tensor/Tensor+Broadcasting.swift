@@ -76,12 +76,43 @@ extension Tensor {
     checkPrecondition(
       Tensor.broadcastShape(shape, self.shape) == self.shape,
       "summed(toShape:): shape \(shape) does not broadcast to \(self.shape)")
+    if self.shape.count == 2, shape.count <= 2, shape.last == self.shape[1], shape.count == 1 || shape[0] == 1 {
+      return summedOverRows(toShape: shape)
+    }
     let leading = self.shape.count - shape.count
     var axes = Array(0..<leading)
     for (k, extent) in shape.enumerated() where extent == 1 && self.shape[leading + k] != 1 {
       axes.append(leading + k)
     }
     return sum(alongAxes: axes, keepingDimensions: true).reshaped(to: shape)
+  }
+
+  /// The column sums of a matrix `[b, n]`, of shape `[n]` or `[1, n]` — the adjoint of a bias added to every
+  /// row, summed back (every dense layer's backward pass). Each column's rows are added in order, as the
+  /// general reduction adds them (the same sums to the bit), four columns at a time in one vector register
+  /// that stays there across the rows: no index arithmetic per element and no store until the end.
+  private func summedOverRows(toShape shape: [Int]) -> Tensor {
+    let (rows, columns) = (self.shape[0], self.shape[1])
+    return Tensor(shape: shape, unsafeUninitializedScalars: { r in
+      withUnsafeBufferPointer { x in
+        var j = 0
+        while j + 4 <= columns {
+          var sum = SIMD4<Double>(repeating: 0)
+          for i in 0..<rows {
+            let p = x.baseAddress! + (i * columns + j)
+            sum += SIMD4(p[0], p[1], p[2], p[3])
+          }
+          for k in 0..<4 { r[j + k] = sum[k] }
+          j += 4
+        }
+        while j < columns {
+          var sum = 0.0
+          for i in 0..<rows { sum += x[i * columns + j] }
+          r[j] = sum
+          j += 1
+        }
+      }
+    })
   }
 
   // MARK: The binary kernel

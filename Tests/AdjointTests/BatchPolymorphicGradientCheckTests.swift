@@ -41,6 +41,36 @@ import Testing
       return (b * b).summed(toShape: [3, 4]) + x.broadcasted(to: [3, 4]).summed(toShape: [4])
     }),
     ("sum() and sum(alongAxes:)", [2, 3], { x in (x * x).sum() * x.sum(alongAxes: [0, 1]) + x.sum(alongAxes: [1]).sum() }),
+    ("softmax along the first and the last axis", [3, 4], { x in x.softmax(alongAxis: 0) * 2 + x.softmax(alongAxis: 1) * x }),
+    ("logSoftmax along axis 0 of a rank-3 tensor", [2, 3, 2], { x in x.logSoftmax(alongAxis: 0) * x }),
+    ("logSumExp, whole and along an axis", [3, 4], { x in
+      x.logSumExp(alongAxis: 1, keepingDimensions: true) * x.logSumExp() + x.logSumExp(alongAxis: 0, keepingDimensions: true) * x
+    }),
+    ("mean, variance, standardDeviation (composed)", [3, 4], { x in
+      x.mean(alongAxes: [1]) * x.variance() + x.standardDeviation(alongAxes: [1]) + x.mean()
+    }),
+    ("max() and max(alongAxes:), with a tie", [3, 4], { x in
+      let tied = Variable(concatenating: [x, x.slicing(0..<1, alongAxis: 0)], alongAxis: 0)  // the rows' maxima tie
+      return tied.max(alongAxes: [0]) * x.max() + x.min(alongAxes: [1]).sum()
+    }),
+    ("norm of orders 2 and 3, and of a zero row", [3, 4], { x in
+      let withZero = Variable(concatenating: [x, Variable(Tensor.zeros([1, 4]))], alongAxis: 0)
+      return withZero.norm(alongAxes: [1]) + x.norm(order: 3, alongAxes: [0]).sum() * x.norm()
+    }),
+    ("cumulativeSum along axis 0 and reverse along axis 1", [3, 4], { x in
+      x.cumulativeSum(alongAxis: 0) * x.cumulativeSum(alongAxis: 1, reverse: true)
+    }),
+    ("slicing, concatenating, stacking, subscripts", [4, 3], { x in
+      let joined = Variable(concatenating: [x.slicing(1..<3, alongAxis: 1) * x[1..<3].sum(), x], alongAxis: 1)
+      return joined + Variable(stacking: [x[0], x[2], x[-1]], alongAxis: 0).sum() * x[1, 2]
+    }),
+    ("gathering and scattering rows", [3, 4], { x in
+      x.gathering(rows: [2, 0, 2, -1]).scattering(rows: [0, 1, 0, -1], rowCount: 2) * x.gathering(rows: [1, 1]).sum()
+    }),
+    ("gathering by flat index, by column per row, and their scatters", [3, 4], { x in
+      let g = x.gathering(columnPerRow: [3, 0, 3]) * x.gathering(flatIndices: [11, 0, 11], shape: [3])
+      return g.scattering(columnPerRow: [1, 1, 0], columnCount: 2) + g.scatteringAdding(flatIndices: [0, 0, 5], shape: [3, 2])
+    }),
   ]
 
   @Test(arguments: 0..<functions.count)
@@ -67,8 +97,9 @@ import Testing
   @Test func anOpWithoutABatchPolymorphicRuleIsNotBatchable() {
     let tape = Tape()
     let x = tape.variable(Tensor([1, 2, 3, 4]))
-    let sliced = (x * x).slicing(1..<3, alongAxis: 0)
-    #expect(!tape.isBatchable(from: Int(sliced.index), through: Int(x.index)))
+    // A user's op (`Variable.record`): the engine cannot know its rule to be batch-polymorphic.
+    let doubled = Variable.record("userDouble", value: (x * x).value * 2, inputs: [x * x]) { v, _, _ in [v * 2] }
+    #expect(!tape.isBatchable(from: Int(doubled.index), through: Int(x.index)))
     let product = x * x
     #expect(tape.isBatchable(from: Int(product.index), through: Int(x.index)))
   }

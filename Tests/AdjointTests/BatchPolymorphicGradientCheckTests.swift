@@ -71,6 +71,21 @@ import Testing
       let g = x.gathering(columnPerRow: [3, 0, 3]) * x.gathering(flatIndices: [11, 0, 11], shape: [3])
       return g.scattering(columnPerRow: [1, 1, 0], columnCount: 2) + g.scatteringAdding(flatIndices: [0, 0, 5], shape: [3, 2])
     }),
+    ("conv2d of x, bias, stride 2, padding 1 (im2col)", [2, 2, 5, 4], { x in
+      let w = Variable(Tensor(shape: [3, 2, 3, 3], scalars: (0..<54).map { Double($0 % 7) / 5 - 0.6 }))
+      return conv2d(x, weight: w, bias: Variable(Tensor([0.5, -1, 2])), stride: 2, padding: 1) * x.sum()
+    }),
+    ("conv2d of a weight, groups 2, dilation 2", [4, 1, 2, 2], { w in
+      let x = Variable(Tensor(shape: [2, 2, 5, 5], scalars: (0..<100).map { Double($0 % 11) / 6 - 0.9 }))
+      return conv2d(x, weight: w, dilation: 2, groups: 2) * w.sum()
+    }),
+    ("imageFromColumns (col2im)", [4, 12], { c in
+      let g = WindowGeometry("col2im test", input: [2, 1, 3, 4], kernel: 2, stride: 1, padding: 0, dilation: 1)
+      return c.imageFromColumns(g) * c.sum()
+    }),
+    ("avgPool2d and maxPool2d", [2, 2, 4, 4], { x in
+      avgPool2d(x, kernelSize: 2) * maxPool2d(x, kernelSize: 2) + maxPool2d(x, kernelSize: 3, stride: 1).sum()
+    }),
   ]
 
   @Test(arguments: 0..<functions.count)

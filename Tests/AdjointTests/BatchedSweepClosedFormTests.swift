@@ -2,7 +2,8 @@ import Foundation
 import Testing
 @testable import Adjoint
 
-/// Hessians through the softmax family, means and variances, max, norms, slices and gathers take the
+/// Hessians through the softmax family, means and variances, max, norms, slices, gathers, convolution and
+/// pooling take the
 /// batched sweep (one walk of the recorded gradient with a stack of seeds) and equal closed forms computed
 /// here in plain Doubles.
 @Suite struct BatchedSweepClosedFormTests {
@@ -127,5 +128,38 @@ import Testing
       }
     }
     expectClose(h, Tensor(shape: [3, 2, 3, 2], scalars: expected), tolerance: 1e-13)
+  }
+
+  /// Σ conv2d(x, w)² for a fixed 2×2 kernel is xᵀ(2JᵀJ)x with J the convolution's matrix (row o: the kernel
+  /// laid over output position o), built here in plain Doubles; Σ maxPool2d(x)² has 2 at each window's
+  /// maximum.
+  @Test func convolutionAndMaxPoolHessians() {
+    var rng = SplitMix64(seed: 8)
+    let x = Tensor.random(shape: [1, 1, 4, 4], in: -1..<1, using: &rng)
+    let kernel: [Double] = [0.5, -1, 2, 0.25]
+    let (h, batched) = hessianReportingSweep(at: x) { x in
+      let y = conv2d(x, weight: Variable(Tensor(shape: [1, 1, 2, 2], scalars: kernel)))
+      return (y * y).sum()
+    }
+    #expect(batched, "conv2d's im2col and matmul are batch-polymorphic")
+    var j = [[Double]](repeating: [Double](repeating: 0, count: 16), count: 9)
+    for oy in 0..<3 { for ox in 0..<3 { for i in 0..<2 { for k in 0..<2 { j[oy * 3 + ox][(oy + i) * 4 + ox + k] = kernel[i * 2 + k] } } } }
+    var expected = [Double](repeating: 0, count: 256)
+    for a in 0..<16 { for b in 0..<16 { expected[a * 16 + b] = (0..<9).reduce(0.0) { $0 + 2 * j[$1][a] * j[$1][b] } } }
+    expectClose(h, Tensor(shape: [1, 1, 4, 4, 1, 1, 4, 4], scalars: expected), tolerance: 1e-13)
+    let (hp, bp) = hessianReportingSweep(at: x) { x in
+      let m = maxPool2d(x, kernelSize: 2)
+      return (m * m).sum()
+    }
+    #expect(bp, "maxPool2d is a flat gather")
+    var expectedPool = [Double](repeating: 0, count: 256)
+    for wy in 0..<2 {
+      for wx in 0..<2 {
+        let window = [0, 1, 4, 5].map { (2 * wy) * 4 + 2 * wx + $0 }
+        let top = window.max { x.scalars[$0] < x.scalars[$1] }!
+        expectedPool[top * 16 + top] = 2
+      }
+    }
+    expectClose(hp, Tensor(shape: [1, 1, 4, 4, 1, 1, 4, 4], scalars: expectedPool), tolerance: 0)
   }
 }

@@ -1,8 +1,8 @@
 // Gradient checks of the rules made batch-polymorphic for the batched sweep (Engine/BatchedSweep.swift):
 // the matrix product with every transpose flag and both operands recorded, transposes, reshapes,
 // broadcasts and the reductions that undo them, a rank-0 operand broadcast against a matrix, and the
-// softmax family, max, norm, running sums, slicing, concatenation and the gathers and scatters — first
-// and second order. (An ordinary sweep runs these rules with an empty batch; the stacked case is tested
+// softmax family, max, norm, running sums, slicing, concatenation, the gathers and scatters, and
+// im2col/col2im under convolution and pooling — first and second order. (An ordinary sweep runs these rules with an empty batch; the stacked case is tested
 // against stacks of single pullbacks in Tests/AdjointTests/BatchPolymorphicGradientCheckTests.swift.)
 
 extension GradientCheckCatalog {
@@ -57,6 +57,12 @@ extension GradientCheckCatalog {
       let g = x.gathering(columnPerRow: [1, 0, 1])
       return picked.sum() * g.sum() + (g * g).scattering(columnPerRow: [0, 1, 1], columnCount: 3).sum(alongAxes: [1]).sum()
     },
+    .init("conv2d (im2col), input and weight recorded", shapeSets: [[[2, 2, 5, 4], [3, 2, 3, 2], [3]]]) { v in
+      conv2d(v[0], weight: v[1], bias: v[2], stride: 2, padding: 1) + conv2d(v[0], weight: v[1], padding: Size2D(height: 0, width: 1)).sum()
+    },
+    .init("avgPool2d and maxPool2d", shapeSets: [[[2, 2, 4, 4]], [[1, 3, 5, 6]]]) { v in
+      avgPool2d(v[0], kernelSize: 2) * maxPool2d(v[0], kernelSize: 2) + maxPool2d(v[0], kernelSize: 3, stride: 1).sum()
+    },
   ]
 
   /// Second order: gradients of gradients through the same rules.
@@ -108,6 +114,23 @@ extension GradientCheckCatalog {
         let g = Variable(concatenating: [c, x.gathering(rows: [2, 0, 2])], alongAxis: 1)
         let f = x.gathering(flatIndices: [1, 1, 7], shape: [3]) * x.gathering(columnPerRow: [3, 0, 2])
         return (g * g * g).sum() + (f * f * x[1, 1]).sum() + x.scattering(rows: [0, 2, 1], rowCount: 3).prod()
+      }
+    },
+    .init("∇ Σ conv2d², in the input and in the weight", shapeSets: [[[1, 2, 4, 4], [2, 2, 2, 2]]]) { v in
+      let inInput = gradient(at: v[0]) { x in
+        let y = tanh(conv2d(x, weight: v[1], padding: 1))
+        return (y * y).sum()
+      }
+      let inWeight = gradient(at: v[1]) { w in
+        let y = conv2d(v[0], weight: w, stride: 2)
+        return (y * y * y).sum()
+      }
+      return inInput.sum() * inWeight
+    },
+    .init("∇ pools, squared", shapeSets: [[[1, 2, 4, 4]]]) { v in
+      gradient(at: v[0]) { x in
+        let a = avgPool2d(x, kernelSize: 2), m = maxPool2d(x, kernelSize: 2)
+        return (a * a * m).sum()
       }
     },
   ]

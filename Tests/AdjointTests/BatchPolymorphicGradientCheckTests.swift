@@ -83,6 +83,17 @@ import Testing
       let g = WindowGeometry("col2im test", input: [2, 1, 3, 4], kernel: 2, stride: 1, padding: 0, dilation: 1)
       return c.imageFromColumns(g) * c.sum()
     }),
+    ("stacked matmul (NumPy rules), broadcasting a matrix", [2, 3, 4], { x in
+      matmul(x, Variable(Tensor(shape: [4, 2], scalars: [1, -2, 0.5, 3, -1, 2, 0.25, 1]))) * matmul(x, x.transposingLastAxes()).sum()
+    }),
+    ("batchedMatmul with every transpose flag", [2, 3, 3], { x in
+      let y = tanh(x)
+      return batchedMatmul(x, y) + batchedMatmul(x, y, transposingA: true) + batchedMatmul(y, x, transposingB: true)
+        + batchedMatmul(x, x, transposingA: true, transposingB: true)
+    }),
+    ("diagonal, diagonalEmbedded, trace", [3, 4], { x in
+      x.diagonal().diagonalEmbedded(rows: 4, columns: 3).transposed() * x.trace() + x.diagonal().sum()
+    }),
     ("avgPool2d and maxPool2d", [2, 2, 4, 4], { x in
       avgPool2d(x, kernelSize: 2) * maxPool2d(x, kernelSize: 2) + maxPool2d(x, kernelSize: 3, stride: 1).sum()
     }),

@@ -162,4 +162,28 @@ import Testing
     }
     expectClose(hp, Tensor(shape: [1, 1, 4, 4, 1, 1, 4, 4], scalars: expectedPool), tolerance: 0)
   }
+
+  /// Σ (x M) ⊙ x over a stack x of shape [2, 3, 3] (the NumPy-rules `matmul`, M broadcast over the stack)
+  /// is Σ over the rows r of x of r M rᵀ, so the Hessian is block-diagonal with blocks M + Mᵀ; and
+  /// trace(Xᵀ A X) has ∂²/∂X_ab∂X_cd = (A + Aᵀ)_ac δ_bd.
+  @Test func stackedMatmulAndTraceHessians() {
+    var rng = SplitMix64(seed: 19)
+    let m = Tensor.random(shape: [3, 3], in: -1..<1, using: &rng)
+    let x = Tensor.random(shape: [2, 3, 3], in: -1..<1, using: &rng)
+    let (h, batched) = hessianReportingSweep(at: x) { x in (matmul(x, Variable(m)) * x).sum() }
+    #expect(batched, "the stacked matmul is batch-polymorphic")
+    let ms = m.scalars
+    var expected = [Double](repeating: 0, count: 324)
+    for row in 0..<6 { for j in 0..<3 { for k in 0..<3 { expected[(row * 3 + j) * 18 + row * 3 + k] = ms[j * 3 + k] + ms[k * 3 + j] } } }
+    expectClose(h, Tensor(shape: [2, 3, 3, 2, 3, 3], scalars: expected), tolerance: 1e-13)
+    let a = Tensor.random(shape: [3, 3], in: -1..<1, using: &rng)
+    let (ht, bt) = hessianReportingSweep(at: Tensor.random(shape: [3, 2], in: -1..<1, using: &rng)) { x in
+      x.matmul(Variable(a).matmul(x), transposingSelf: true).trace()
+    }
+    #expect(bt, "diagonal is batch-polymorphic")
+    let av = a.scalars
+    var expectedTrace = [Double](repeating: 0, count: 36)
+    for i in 0..<3 { for b in 0..<2 { for c in 0..<3 { expectedTrace[(i * 2 + b) * 6 + c * 2 + b] = av[i * 3 + c] + av[c * 3 + i] } } }
+    expectClose(ht, Tensor(shape: [3, 2, 3, 2], scalars: expectedTrace), tolerance: 1e-14)
+  }
 }

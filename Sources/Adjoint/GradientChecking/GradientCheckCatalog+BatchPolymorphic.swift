@@ -60,6 +60,13 @@ extension GradientCheckCatalog {
     .init("conv2d (im2col), input and weight recorded", shapeSets: [[[2, 2, 5, 4], [3, 2, 3, 2], [3]]]) { v in
       conv2d(v[0], weight: v[1], bias: v[2], stride: 2, padding: 1) + conv2d(v[0], weight: v[1], padding: Size2D(height: 0, width: 1)).sum()
     },
+    .init("stacked matmul, broadcast and transposed", shapeSets: [[[2, 3, 4], [4, 2]], [[3, 2, 2], [3, 2, 5]]]) { v in
+      matmul(v[0], v[1]) + batchedMatmul(v[0], v[0], transposingA: true).sum()
+    },
+    .init("diagonal, diagonalEmbedded, trace", shapeSets: [[[3, 4]], [[4, 2]]]) { v in
+      let d = v[0].diagonal()
+      return d.diagonalEmbedded(rows: d.value.count + 1, columns: d.value.count) * v[0].trace() + (d * d).sum()
+    },
     .init("avgPool2d and maxPool2d", shapeSets: [[[2, 2, 4, 4]], [[1, 3, 5, 6]]]) { v in
       avgPool2d(v[0], kernelSize: 2) * maxPool2d(v[0], kernelSize: 2) + maxPool2d(v[0], kernelSize: 3, stride: 1).sum()
     },
@@ -126,6 +133,12 @@ extension GradientCheckCatalog {
         return (y * y * y).sum()
       }
       return inInput.sum() * inWeight
+    },
+    .init("∇ stacked matmul and trace, cubed", shapeSets: [[[2, 3, 3], [3, 3]]]) { v in
+      gradient(at: v[0]) { x in
+        let p = matmul(x, v[1])
+        return (p * p * x).sum() + batchedMatmul(x, p, transposingB: true).reshaped(to: [6, 3]).slicing(0..<3, alongAxis: 0).trace()
+      } + gradient(at: v[1]) { m in (matmul(v[0], m) * matmul(v[0], m)).sum() * m.diagonal().sum() }.sum()
     },
     .init("∇ pools, squared", shapeSets: [[[1, 2, 4, 4]]]) { v in
       gradient(at: v[0]) { x in

@@ -27,9 +27,10 @@ extension Variable where Value == Tensor {
   ///
   /// - Precondition: `axis` is in `-rank..<rank`.
   public func softmax(alongAxis axis: Int) -> Variable {
+    let result = value.softmax(alongAxis: axis)  // first, so that a bad axis traps with the forward op's message
     // The axis counted from the end, so that a stack of adjoints (extra leading axes) sums along the same one.
-    let k = value.normalizedAxis(axis, "softmax") - value.rank
-    return Variable.record("softmax", value: value.softmax(alongAxis: axis), inputs: [self], batchPolymorphic: true) { v, _, s in
+    let k = value.normalizedAxis(axis, "softmax(alongAxis:)") - value.rank
+    return Variable.record("softmax", value: result, inputs: [self], batchPolymorphic: true) { v, _, s in
       [s * (v - (v * s).sum(alongAxes: [k], keepingDimensions: true))]
     }
   }
@@ -43,8 +44,8 @@ extension Variable where Value == Tensor {
   ///
   /// - Precondition: `axis` is in `-rank..<rank`.
   public func logSoftmax(alongAxis axis: Int) -> Variable {
-    let k = value.normalizedAxis(axis, "logSoftmax") - value.rank  // from the end, as in `softmax`
     let result = value.logSoftmax(alongAxis: axis)
+    let k = value.normalizedAxis(axis, "logSoftmax(alongAxis:)") - value.rank  // from the end, as in `softmax`
     return Variable.record("logSoftmax", value: result, inputs: [self], batchPolymorphic: true) { v, _, output in
       [v - Adjoint.exp(output) * v.sum(alongAxes: [k], keepingDimensions: true)]
     }

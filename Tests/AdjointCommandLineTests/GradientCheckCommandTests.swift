@@ -42,7 +42,7 @@ private func run(
     let expected = GradientCheckGroup.catalog.flatMap(\.cases).filter { $0.name.lowercased().contains("softmax") }
       .reduce(0) { $0 + $1.shapeSets.count * 2 }
     #expect(plan.instances.count == expected)
-    #expect(plan.groups.map(\.title) == ["tensor primitives", "second order", "layers and losses"])
+    #expect(plan.groups.map(\.title) == ["tensor primitives", "second order", "batch-polymorphic rules", "layers and losses"])
   }
 
   @Test func withoutAFilterEveryRowRunsAtEveryShapeSetAndSeed() {

@@ -41,6 +41,62 @@ import Testing
       return (b * b).summed(toShape: [3, 4]) + x.broadcasted(to: [3, 4]).summed(toShape: [4])
     }),
     ("sum() and sum(alongAxes:)", [2, 3], { x in (x * x).sum() * x.sum(alongAxes: [0, 1]) + x.sum(alongAxes: [1]).sum() }),
+    ("softmax along the first and the last axis", [3, 4], { x in x.softmax(alongAxis: 0) * 2 + x.softmax(alongAxis: 1) * x }),
+    ("logSoftmax along axis 0 of a rank-3 tensor", [2, 3, 2], { x in x.logSoftmax(alongAxis: 0) * x }),
+    ("logSumExp, whole and along an axis", [3, 4], { x in
+      x.logSumExp(alongAxis: 1, keepingDimensions: true) * x.logSumExp() + x.logSumExp(alongAxis: 0, keepingDimensions: true) * x
+    }),
+    ("mean, variance, standardDeviation (composed)", [3, 4], { x in
+      x.mean(alongAxes: [1]) * x.variance() + x.standardDeviation(alongAxes: [1]) + x.mean()
+    }),
+    ("max() and max(alongAxes:), with a tie", [3, 4], { x in
+      let tied = Variable(concatenating: [x, x.slicing(0..<1, alongAxis: 0)], alongAxis: 0)  // the rows' maxima tie
+      return tied.max(alongAxes: [0]) * x.max() + x.min(alongAxes: [1]).sum()
+    }),
+    ("norm of orders 2 and 3, and of a zero row", [3, 4], { x in
+      let withZero = Variable(concatenating: [x, Variable(Tensor.zeros([1, 4]))], alongAxis: 0)
+      return withZero.norm(alongAxes: [1]) + x.norm(order: 3, alongAxes: [0]).sum() * x.norm()
+    }),
+    ("cumulativeSum along axis 0 and reverse along axis 1", [3, 4], { x in
+      x.cumulativeSum(alongAxis: 0) * x.cumulativeSum(alongAxis: 1, reverse: true)
+    }),
+    ("slicing, concatenating, stacking, subscripts", [4, 3], { x in
+      let joined = Variable(concatenating: [x.slicing(1..<3, alongAxis: 1) * x[1..<3].sum(), x], alongAxis: 1)
+      return joined + Variable(stacking: [x[0], x[2], x[-1]], alongAxis: 0).sum() * x[1, 2]
+    }),
+    ("gathering and scattering rows", [3, 4], { x in
+      x.gathering(rows: [2, 0, 2, -1]).scattering(rows: [0, 1, 0, -1], rowCount: 2) * x.gathering(rows: [1, 1]).sum()
+    }),
+    ("gathering by flat index, by column per row, and their scatters", [3, 4], { x in
+      let g = x.gathering(columnPerRow: [3, 0, 3]) * x.gathering(flatIndices: [11, 0, 11], shape: [3])
+      return g.scattering(columnPerRow: [1, 1, 0], columnCount: 2) + g.scatteringAdding(flatIndices: [0, 0, 5], shape: [3, 2])
+    }),
+    ("conv2d of x, bias, stride 2, padding 1 (im2col)", [2, 2, 5, 4], { x in
+      let w = Variable(Tensor(shape: [3, 2, 3, 3], scalars: (0..<54).map { Double($0 % 7) / 5 - 0.6 }))
+      return conv2d(x, weight: w, bias: Variable(Tensor([0.5, -1, 2])), stride: 2, padding: 1) * x.sum()
+    }),
+    ("conv2d of a weight, groups 2, dilation 2", [4, 1, 2, 2], { w in
+      let x = Variable(Tensor(shape: [2, 2, 5, 5], scalars: (0..<100).map { Double($0 % 11) / 6 - 0.9 }))
+      return conv2d(x, weight: w, dilation: 2, groups: 2) * w.sum()
+    }),
+    ("imageFromColumns (col2im)", [4, 12], { c in
+      let g = WindowGeometry("col2im test", input: [2, 1, 3, 4], kernel: 2, stride: 1, padding: 0, dilation: 1)
+      return c.imageFromColumns(g) * c.sum()
+    }),
+    ("stacked matmul (NumPy rules), broadcasting a matrix", [2, 3, 4], { x in
+      matmul(x, Variable(Tensor(shape: [4, 2], scalars: [1, -2, 0.5, 3, -1, 2, 0.25, 1]))) * matmul(x, x.transposingLastAxes()).sum()
+    }),
+    ("batchedMatmul with every transpose flag", [2, 3, 3], { x in
+      let y = tanh(x)
+      return batchedMatmul(x, y) + batchedMatmul(x, y, transposingA: true) + batchedMatmul(y, x, transposingB: true)
+        + batchedMatmul(x, x, transposingA: true, transposingB: true)
+    }),
+    ("diagonal, diagonalEmbedded, trace", [3, 4], { x in
+      x.diagonal().diagonalEmbedded(rows: 4, columns: 3).transposed() * x.trace() + x.diagonal().sum()
+    }),
+    ("avgPool2d and maxPool2d", [2, 2, 4, 4], { x in
+      avgPool2d(x, kernelSize: 2) * maxPool2d(x, kernelSize: 2) + maxPool2d(x, kernelSize: 3, stride: 1).sum()
+    }),
   ]
 
   @Test(arguments: 0..<functions.count)
@@ -67,8 +123,9 @@ import Testing
   @Test func anOpWithoutABatchPolymorphicRuleIsNotBatchable() {
     let tape = Tape()
     let x = tape.variable(Tensor([1, 2, 3, 4]))
-    let sliced = (x * x).slicing(1..<3, alongAxis: 0)
-    #expect(!tape.isBatchable(from: Int(sliced.index), through: Int(x.index)))
+    // A user's op (`Variable.record`): the engine cannot know its rule to be batch-polymorphic.
+    let doubled = Variable.record("userDouble", value: (x * x).value * 2, inputs: [x * x]) { v, _, _ in [v * 2] }
+    #expect(!tape.isBatchable(from: Int(doubled.index), through: Int(x.index)))
     let product = x * x
     #expect(tape.isBatchable(from: Int(product.index), through: Int(x.index)))
   }

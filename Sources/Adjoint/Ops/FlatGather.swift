@@ -1,5 +1,6 @@
 // Gathering by flat (row-major) index and its adjoint, the scatter-add: the linear pair behind max pooling
-// and embeddings. Each is the other's pullback.
+// and embeddings. Each is the other's pullback. Both are batch-polymorphic (Ops/BatchedAdjoints.swift): a
+// stack of adjoints is gathered or scattered at the same offsets in each of its blocks.
 
 extension Variable where Value == Tensor {
   /// The elements at the given row-major offsets of this tensor, arranged in `shape`:
@@ -16,9 +17,13 @@ extension Variable where Value == Tensor {
   /// - Complexity: O(flatIndices.count) forward; O(count + flatIndices.count) backward.
   public func gathering(flatIndices: [Int], shape: [Int]) -> Variable {
     Variable.record(
-      "gathering(flatIndices:shape:)", value: value.gathering(flatIndices: flatIndices, shape: shape), inputs: [self]
+      "gathering(flatIndices:shape:)", value: value.gathering(flatIndices: flatIndices, shape: shape), inputs: [self],
+      batchPolymorphic: true
     ) { v, inputs, _ in
-      [v.scatteringAdding(flatIndices: flatIndices, shape: inputs[0].value.shape)]
+      let (batch, x) = (v.batchShape(beyondRank: shape.count), inputs[0].value)
+      guard !batch.isEmpty else { return [v.scatteringAdding(flatIndices: flatIndices, shape: x.shape)] }
+      let offsets = Tensor.offsets(flatIndices, inEachOf: batch.reduce(1, *), blocksOf: x.count)
+      return [v.scatteringAdding(flatIndices: offsets, shape: batch + x.shape)]
     }
   }
 
@@ -26,13 +31,31 @@ extension Variable where Value == Tensor {
   /// Pullback: the gather of v at the same offsets.
   func scatteringAdding(flatIndices: [Int], shape: [Int]) -> Variable {
     let result = value.scatteringAdding(flatIndices: flatIndices, shape: shape)
-    return Variable.record("scatteringAdding", value: result, inputs: [self]) { v, inputs, _ in
-      [v.gathering(flatIndices: flatIndices, shape: inputs[0].value.shape)]
+    return Variable.record("scatteringAdding", value: result, inputs: [self], batchPolymorphic: true) { v, inputs, output in
+      let (batch, x) = (v.batchShape(beyondRank: shape.count), inputs[0].value)
+      guard !batch.isEmpty else { return [v.gathering(flatIndices: flatIndices, shape: x.shape)] }
+      let offsets = Tensor.offsets(flatIndices, inEachOf: batch.reduce(1, *), blocksOf: output.value.count)
+      return [v.gathering(flatIndices: offsets, shape: batch + x.shape)]
     }
   }
 }
 
 extension Tensor {
+  /// `offsets` repeated for each of `count` consecutive blocks of `stride` elements: block b's copy is
+  /// shifted by b·stride (the offsets of a stack of `count` tensors of `stride` elements each).
+  static func offsets(_ offsets: [Int], inEachOf count: Int, blocksOf stride: Int) -> [Int] {
+    var result: [Int] = []
+    result.reserveCapacity(count * offsets.count)
+    for b in 0..<count { result += offsets.lazy.map { $0 + b * stride } }
+    return result
+  }
+
+  /// The row-major offsets of the elements of rows `rows` (non-negative) of a tensor whose rows have
+  /// `rowLength` elements, row by row.
+  static func offsets(ofRows rows: [Int], rowLength: Int) -> [Int] {
+    rows.flatMap { i in (0..<rowLength).lazy.map { i * rowLength + $0 } }
+  }
+
   /// `y[k] = scalars[flatIndices[k]]`, in `shape` (see `Variable.gathering(flatIndices:shape:)`).
   func gathering(flatIndices: [Int], shape: [Int]) -> Tensor {
     let n = count

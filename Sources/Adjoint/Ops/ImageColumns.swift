@@ -85,14 +85,40 @@ extension Tensor {
   }
 }
 
+extension WindowGeometry {
+  /// The same window over `count` stacked copies of the input batch (`count · batch` images).
+  func stacked(_ count: Int) -> WindowGeometry {
+    WindowGeometry(
+      "im2col", input: [count * batch, channels, height, width], kernel: kernel, stride: stride, padding: padding,
+      dilation: dilation)
+  }
+}
+
+// Both pullbacks are batch-polymorphic (Ops/BatchedAdjoints.swift): a stack of B adjoints is B·N images, or
+// the column matrix of B·N images, whose columns run image by image — so a stack [B, rows, N·P] of column
+// matrices is permuted to [rows, B, N·P] (and back) around one im2col or col2im of the B·N images.
 extension Variable where Value == Tensor {
   /// im2col as a recorded operation (see `Tensor.imageColumns`). Pullback: col2im of v.
   func imageColumns(_ g: WindowGeometry) -> Variable {
-    Variable.record("im2col", value: value.imageColumns(g), inputs: [self]) { v, _, _ in [v.imageFromColumns(g)] }
+    Variable.record("im2col", value: value.imageColumns(g), inputs: [self], batchPolymorphic: true) { v, _, _ in
+      let batch = v.batchShape(beyondRank: 2)
+      guard !batch.isEmpty else { return [v.imageFromColumns(g)] }
+      let (count, rows, columns) = (batch.reduce(1, *), g.columnsShape[0], g.columnsShape[1])
+      let joined = v.reshaped(to: [count, rows, columns]).transposed(permutation: [1, 0, 2])
+        .reshaped(to: [rows, count * columns])
+      return [joined.imageFromColumns(g.stacked(count)).reshaped(to: batch + g.inputShape)]
+    }
   }
 
   /// col2im as a recorded operation (see `Tensor.imageFromColumns`). Pullback: im2col of v.
   func imageFromColumns(_ g: WindowGeometry) -> Variable {
-    Variable.record("col2im", value: value.imageFromColumns(g), inputs: [self]) { v, _, _ in [v.imageColumns(g)] }
+    Variable.record("col2im", value: value.imageFromColumns(g), inputs: [self], batchPolymorphic: true) { v, _, _ in
+      let batch = v.batchShape(beyondRank: 4)
+      guard !batch.isEmpty else { return [v.imageColumns(g)] }
+      let (count, rows, columns) = (batch.reduce(1, *), g.columnsShape[0], g.columnsShape[1])
+      let images = v.reshaped(to: [count * g.batch, g.channels, g.height, g.width])
+      let joined = images.imageColumns(g.stacked(count))  // [rows, count · columns]
+      return [joined.reshaped(to: [rows, count, columns]).transposed(permutation: [1, 0, 2]).reshaped(to: batch + [rows, columns])]
+    }
   }
 }

@@ -58,23 +58,46 @@ func batchedMatmul(
   _ a: Variable<Tensor>, _ b: Variable<Tensor>, transposingA: Bool = false, transposingB: Bool = false
 ) -> Variable<Tensor> {
   let value = batchedProduct(a.value, b.value, transposingA, transposingB)
-  return Variable.record("matmul", value: value, inputs: [a, b]) { v, inputs, _ in
+  return Variable.record("matmul", value: value, inputs: [a, b], batchPolymorphic: true) { v, inputs, _ in
     let (a, b) = (inputs[0], inputs[1])
+    // Batch-polymorphic: v may be a stack of adjoints (`batch + [count, m, n]`; see `stackedProduct`).
+    let batch = v.batchShape(beyondRank: 3)
+    func product(_ x: Variable<Tensor>, _ y: Variable<Tensor>, _ tx: Bool, _ ty: Bool) -> Variable<Tensor> {
+      stackedProduct(x, y, transposingX: tx, transposingY: ty, batch: batch)
+    }
     switch (transposingA, transposingB) {
     case (false, false):
-      return [a.needsGradient ? batchedMatmul(v, b, transposingB: true) : nil,
-              b.needsGradient ? batchedMatmul(a, v, transposingA: true) : nil]
+      return [a.needsGradient ? product(v, b, false, true) : nil, b.needsGradient ? product(a, v, true, false) : nil]
     case (true, false):
-      return [a.needsGradient ? batchedMatmul(b, v, transposingB: true) : nil,
-              b.needsGradient ? batchedMatmul(a, v) : nil]
+      return [a.needsGradient ? product(b, v, false, true) : nil, b.needsGradient ? product(a, v, false, false) : nil]
     case (false, true):
-      return [a.needsGradient ? batchedMatmul(v, b) : nil,
-              b.needsGradient ? batchedMatmul(v, a, transposingA: true) : nil]
+      return [a.needsGradient ? product(v, b, false, false) : nil, b.needsGradient ? product(v, a, true, false) : nil]
     case (true, true):
-      return [a.needsGradient ? batchedMatmul(b, v, transposingA: true, transposingB: true) : nil,
-              b.needsGradient ? batchedMatmul(v, a, transposingA: true, transposingB: true) : nil]
+      return [a.needsGradient ? product(b, v, true, true) : nil, b.needsGradient ? product(v, a, true, true) : nil]
     }
   }
+}
+
+/// op(x)[i]·op(y)[i] for each matrix i of two rank-3 stacks, where one of x, y may carry extra leading
+/// axes `batch` (a stack of adjoints, `batch + [count, p, q]`); with an empty batch, `batchedMatmul`. A
+/// stacked left operand has its batch moved behind `count` and folded into the rows (one batched product);
+/// a stacked right operand is handled by transposing, (op(x)·op(y))ᵀ = op(y)ᵀ·op(x)ᵀ.
+func stackedProduct(
+  _ x: Variable<Tensor>, _ y: Variable<Tensor>, transposingX: Bool, transposingY: Bool, batch: [Int]
+) -> Variable<Tensor> {
+  guard !batch.isEmpty else { return batchedMatmul(x, y, transposingA: transposingX, transposingB: transposingY) }
+  if y.value.rank > 3 {
+    return stackedProduct(y, x, transposingX: !transposingY, transposingY: !transposingX, batch: batch).transposingLastAxes()
+  }
+  let stack = transposingX ? x.transposingLastAxes() : x
+  let s = stack.value.shape
+  let (folded, count, rows, inner) = (batch.reduce(1, *), s[s.count - 3], s[s.count - 2], s[s.count - 1])
+  let left = stack.reshaped(to: [folded, count, rows, inner]).transposed(permutation: [1, 0, 2, 3])
+    .reshaped(to: [count, folded * rows, inner])
+  let product = batchedMatmul(left, y, transposingB: transposingY)
+  let columns = product.value.shape[2]
+  return product.reshaped(to: [count, folded, rows, columns]).transposed(permutation: [1, 0, 2, 3])
+    .reshaped(to: batch + [count, rows, columns])
 }
 
 /// The forward batched product: one GEMM per batch on sub-buffers of the operands.
@@ -135,8 +158,12 @@ extension Variable where Value == Tensor {
     let d = Swift.min(shape[0], shape[1])
     let s = value.scalars
     let result = Tensor(shape: [d], scalars: (0..<d).map { s[$0 * shape[1] + $0] })
-    return Variable.record("diagonal", value: result, inputs: [self]) { v, _, _ in
-      [v.diagonalEmbedded(rows: shape[0], columns: shape[1])]
+    return Variable.record("diagonal", value: result, inputs: [self], batchPolymorphic: true) { v, _, _ in
+      let batch = v.batchShape(beyondRank: 1)
+      guard !batch.isEmpty else { return [v.diagonalEmbedded(rows: shape[0], columns: shape[1])] }
+      // A stack of adjoints: each placed on the diagonal of its own matrix, by flat offset.
+      let offsets = Tensor.offsets((0..<d).map { $0 * shape[1] + $0 }, inEachOf: batch.reduce(1, *), blocksOf: shape[0] * shape[1])
+      return [v.scatteringAdding(flatIndices: offsets, shape: batch + shape)]
     }
   }
 
@@ -149,8 +176,13 @@ extension Variable where Value == Tensor {
       "diagonalEmbedded: expects a vector of length \(Swift.min(rows, columns)), got shape \(value.shape)")
     var scalars = [Double](repeating: 0, count: rows * columns)
     for (i, x) in value.scalars.enumerated() { scalars[i * columns + i] = x }
-    return Variable.record("diagonalEmbedded", value: Tensor(shape: [rows, columns], scalars: scalars), inputs: [self]) {
-      v, _, _ in [v.diagonal()]
+    let result = Tensor(shape: [rows, columns], scalars: scalars)
+    return Variable.record("diagonalEmbedded", value: result, inputs: [self], batchPolymorphic: true) { v, inputs, _ in
+      let batch = v.batchShape(beyondRank: 2)
+      guard !batch.isEmpty else { return [v.diagonal()] }
+      let d = inputs[0].value.count  // a stack of adjoints: the diagonal of each, by flat offset
+      let offsets = Tensor.offsets((0..<d).map { $0 * columns + $0 }, inEachOf: batch.reduce(1, *), blocksOf: rows * columns)
+      return [v.gathering(flatIndices: offsets, shape: batch + [d])]
     }
   }
 

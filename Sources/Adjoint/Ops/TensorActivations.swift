@@ -127,11 +127,13 @@ extension Variable where Value == Tensor {
   ///   - b: the values taken where the mask is zero.
   /// - Precondition: the three shapes are broadcast-compatible.
   public static func selecting(where mask: Tensor, _ a: Variable, _ b: Variable) -> Variable {
-    record("selecting", value: Tensor.selecting(where: mask, a.value, b.value), inputs: [a, b]) { v, inputs, _ in
+    let value = Tensor.selecting(where: mask, a.value, b.value)
+    return record("selecting", value: value, inputs: [a, b], batchPolymorphic: true) { v, inputs, output in
       let zero = Variable(Tensor(0))
+      let batch = v.batchShape(beyondRank: output.value.rank)  // the mask broadcasts behind a stack's axes
       return [
-        selecting(where: mask, v, zero).summed(toShape: inputs[0].value.shape),
-        selecting(where: mask, zero, v).summed(toShape: inputs[1].value.shape),
+        selecting(where: mask, v, zero).summed(toShape: inputs[0].value.shape, keepingBatch: batch),
+        selecting(where: mask, zero, v).summed(toShape: inputs[1].value.shape, keepingBatch: batch),
       ]
     }
   }

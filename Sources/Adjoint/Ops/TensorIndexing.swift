@@ -50,8 +50,14 @@ extension Variable where Value == Tensor {
   /// - Precondition: rank ≥ 1 and every index in `-rows..<rows`.
   public func gathering(rows indices: [Int]) -> Variable {
     let rows = value.checkedRows(indices, "gathering(rows:)")
-    return Variable.record("gathering(rows:)", value: value.gathering(rows: rows), inputs: [self]) { v, inputs, _ in
-      [v.scattering(rows: rows, rowCount: inputs[0].value.shape[0])]
+    let result = value.gathering(rows: rows)
+    return Variable.record("gathering(rows:)", value: result, inputs: [self], batchPolymorphic: true) { v, inputs, output in
+      let (batch, x) = (v.batchShape(beyondRank: output.value.rank), inputs[0].value)
+      guard !batch.isEmpty else { return [v.scattering(rows: rows, rowCount: x.shape[0])] }
+      // A stack of adjoints: the same rows of each, scatter-added by flat offset.
+      let offsets = Tensor.offsets(ofRows: rows, rowLength: x.count / Swift.max(1, x.shape[0]))
+      let all = Tensor.offsets(offsets, inEachOf: batch.reduce(1, *), blocksOf: x.count)
+      return [v.scatteringAdding(flatIndices: all, shape: batch + x.shape)]
     }
   }
 
@@ -64,8 +70,15 @@ extension Variable where Value == Tensor {
   /// - Precondition: rank ≥ 1, one index per row of x, each in `-rowCount..<rowCount`.
   public func scattering(rows indices: [Int], rowCount: Int) -> Variable {
     let result = value.scattering(rows: indices, rowCount: rowCount)
-    return Variable.record("scattering(rows:rowCount:)", value: result, inputs: [self]) { v, _, _ in
-      [v.gathering(rows: indices)]
+    return Variable.record("scattering(rows:rowCount:)", value: result, inputs: [self], batchPolymorphic: true) {
+      v, inputs, output in
+      let (batch, x) = (v.batchShape(beyondRank: output.value.rank), inputs[0].value)
+      guard !batch.isEmpty else { return [v.gathering(rows: indices)] }
+      // A stack of adjoints: the same rows of each, gathered by flat offset.
+      let rows = indices.map { $0 < 0 ? $0 + rowCount : $0 }
+      let offsets = Tensor.offsets(ofRows: rows, rowLength: output.value.count / Swift.max(1, rowCount))
+      let all = Tensor.offsets(offsets, inEachOf: batch.reduce(1, *), blocksOf: output.value.count)
+      return [v.gathering(flatIndices: all, shape: batch + x.shape)]
     }
   }
 }

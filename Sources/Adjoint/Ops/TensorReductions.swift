@@ -39,8 +39,12 @@ extension Variable where Value == Tensor {
   /// for the maximum, v is split equally among them (v/k each for k ties — the symmetric choice, like
   /// `max(_:_:)`'s ½–½; PyTorch's `amax` does the same).
   public func max() -> Variable {
-    Variable.record("max", value: value.max(), inputs: [self]) { v, inputs, output in
-      [Variable.strongZeroProduct(v, Variable(Variable.tieShares(inputs[0].value, output.value)))]
+    Variable.record("max", value: value.max(), inputs: [self], batchPolymorphic: true) { v, inputs, output in
+      let shares = Variable(Variable.tieShares(inputs[0].value, output.value))
+      // A stack of rank-0 adjoints (shape `batch`) gets x's rank of extent-1 axes, to broadcast behind the batch.
+      let batch = v.batchShape(beyondRank: 0)
+      let aligned = batch.isEmpty ? v : v.reshaped(to: batch + [Int](repeating: 1, count: inputs[0].value.rank))
+      return [Variable.strongZeroProduct(aligned, shares)]
     }
   }
 
@@ -51,10 +55,11 @@ extension Variable where Value == Tensor {
   public func max(alongAxes axes: [Int], keepingDimensions: Bool = false) -> Variable {
     let sorted = value.normalizedAxes(axes, "max(alongAxes:)")
     let result = value.max(alongAxes: sorted, keepingDimensions: keepingDimensions)
-    return Variable.record("max", value: result, inputs: [self]) { v, inputs, output in
+    return Variable.record("max", value: result, inputs: [self], batchPolymorphic: true) { v, inputs, output in
       let kept = inputs[0].value.reducedShape(alongAxes: sorted, keepingDimensions: true)
       let shares = Variable.tieShares(inputs[0].value, output.value.reshaped(to: kept), alongAxes: sorted)
-      return [Variable.strongZeroProduct(v.reshaped(to: kept), Variable(shares))]
+      let batch = v.batchShape(beyondRank: output.value.rank)
+      return [Variable.strongZeroProduct(v.reshaped(to: batch + kept), Variable(shares))]
     }
   }
 

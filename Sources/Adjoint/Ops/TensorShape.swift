@@ -54,18 +54,21 @@ extension Variable where Value == Tensor {
   /// - Precondition: `axis` is in `-rank..<rank` and `range` lies within its extent.
   public func slicing(_ range: Range<Int>, alongAxis axis: Int) -> Variable {
     let result = value.slicing(range, alongAxis: axis)
-    return Variable.record("slicing(_:alongAxis:)", value: result, inputs: [self]) { v, inputs, _ in
-      let extent = inputs[0].value.shape[inputs[0].value.normalizedAxis(axis, "slicing")]
-      return [v.zeroPadded(alongAxis: axis, before: range.lowerBound, after: extent - range.upperBound)]
+    // The axis counted from the end, so that a stack of adjoints (extra leading axes) is padded along it.
+    let k = value.normalizedAxis(axis, "slicing") - value.rank
+    return Variable.record("slicing(_:alongAxis:)", value: result, inputs: [self], batchPolymorphic: true) { v, inputs, _ in
+      let extent = inputs[0].value.shape[inputs[0].value.rank + k]
+      return [v.zeroPadded(alongAxis: k, before: range.lowerBound, after: extent - range.upperBound)]
     }
   }
 
   /// This tensor inside zeros along `axis`. Pullback: the slice of v where this tensor sits.
   func zeroPadded(alongAxis axis: Int, before: Int, after: Int) -> Variable {
     let result = value.zeroPadded(alongAxis: axis, before: before, after: after)
-    return Variable.record("zeroPadded", value: result, inputs: [self]) { v, inputs, _ in
-      let extent = inputs[0].value.shape[inputs[0].value.normalizedAxis(axis, "zeroPadded")]
-      return [v.slicing(before..<(before + extent), alongAxis: axis)]
+    let k = value.normalizedAxis(axis, "zeroPadded") - value.rank  // from the end, as in `slicing`
+    return Variable.record("zeroPadded", value: result, inputs: [self], batchPolymorphic: true) { v, inputs, _ in
+      let extent = inputs[0].value.shape[inputs[0].value.rank + k]
+      return [v.slicing(before..<(before + extent), alongAxis: k)]
     }
   }
 
@@ -74,12 +77,13 @@ extension Variable where Value == Tensor {
   /// - Precondition: at least one tensor; all have the same rank ≥ 1 and the same extents except along `axis`.
   public init(concatenating parts: [Variable], alongAxis axis: Int = 0) {
     let value = Tensor(concatenating: parts.map(\.value), alongAxis: axis)
-    self = Variable.record("concatenating", value: value, inputs: parts) { v, inputs, _ in
+    let k = value.normalizedAxis(axis, "concatenating") - value.rank  // from the end, as in `slicing`
+    self = Variable.record("concatenating", value: value, inputs: parts, batchPolymorphic: true) { v, inputs, _ in
       var start = 0
       return inputs.map { input in
-        let extent = input.value.shape[input.value.normalizedAxis(axis, "concatenating")]
+        let extent = input.value.shape[input.value.rank + k]
         defer { start += extent }
-        return v.slicing(start..<(start + extent), alongAxis: axis)
+        return v.slicing(start..<(start + extent), alongAxis: k)
       }
     }
   }
@@ -106,16 +110,27 @@ extension Variable where Value == Tensor {
   ///
   /// - Precondition: x has rank 2, one column index per row, each in range.
   public func gathering(columnPerRow columns: [Int]) -> Variable {
-    Variable.record("gathering(columnPerRow:)", value: value.gathering(columnPerRow: columns), inputs: [self]) {
-      v, inputs, _ in [v.scattering(columnPerRow: columns, columnCount: inputs[0].value.shape[1])]
+    let result = value.gathering(columnPerRow: columns)
+    return Variable.record("gathering(columnPerRow:)", value: result, inputs: [self], batchPolymorphic: true) {
+      v, inputs, _ in
+      let (batch, x) = (v.batchShape(beyondRank: 1), inputs[0].value)
+      guard !batch.isEmpty else { return [v.scattering(columnPerRow: columns, columnCount: x.shape[1])] }
+      // A stack of adjoints: scatter-added by flat offset, at the same places in each.
+      let offsets = columns.enumerated().map { i, c in i * x.shape[1] + c }
+      let all = Tensor.offsets(offsets, inEachOf: batch.reduce(1, *), blocksOf: x.count)
+      return [v.scatteringAdding(flatIndices: all, shape: batch + x.shape)]
     }
   }
 
   /// A matrix of zeros with v[i] at [i, columns[i]]. Pullback: the gather of v at the same places.
   func scattering(columnPerRow columns: [Int], columnCount: Int) -> Variable {
     let result = value.scattering(columnPerRow: columns, columnCount: columnCount)
-    return Variable.record("scattering", value: result, inputs: [self]) { v, _, _ in
-      [v.gathering(columnPerRow: columns)]
+    return Variable.record("scattering", value: result, inputs: [self], batchPolymorphic: true) { v, inputs, output in
+      let batch = v.batchShape(beyondRank: 2)
+      guard !batch.isEmpty else { return [v.gathering(columnPerRow: columns)] }
+      let offsets = columns.enumerated().map { i, c in i * columnCount + c }  // as in `gathering(columnPerRow:)`
+      let all = Tensor.offsets(offsets, inEachOf: batch.reduce(1, *), blocksOf: output.value.count)
+      return [v.gathering(flatIndices: all, shape: batch + inputs[0].value.shape)]
     }
   }
 }

@@ -1,6 +1,8 @@
 // Log-sum-exp, softmax and log-softmax of tensor variables, each followed by its pullback. All three shift by
 // the maximum before exponentiating (see Tensor+Softmax.swift), so inputs of ±1000 give finite values and
-// finite gradients.
+// finite gradients. The three rules are batch-polymorphic (Ops/BatchedAdjoints.swift): they name the axis
+// counted from the end and keep an adjoint's extra leading axes, so `hessian` and `jacobian` sweep them once
+// with a stack of seeds.
 
 extension Variable where Value == Tensor {
   /// log Σⱼ e^(xⱼ) along `axis`, stable for large inputs. Pullback: v ⊙ softmax(x), with the softmax computed
@@ -10,10 +12,11 @@ extension Variable where Value == Tensor {
   /// - Precondition: `axis` is in `-rank..<rank`.
   public func logSumExp(alongAxis axis: Int, keepingDimensions: Bool = false) -> Variable {
     let result = value.logSumExp(alongAxis: axis, keepingDimensions: keepingDimensions)
-    return Variable.record("logSumExp", value: result, inputs: [self]) { v, inputs, _ in
+    return Variable.record("logSumExp", value: result, inputs: [self], batchPolymorphic: true) { v, inputs, output in
       let x = inputs[0]
       let kept = x.value.reducedShape(alongAxes: [x.value.normalizedAxis(axis, "logSumExp")], keepingDimensions: true)
-      return [Variable.strongZeroProduct(v.reshaped(to: kept), x.softmax(alongAxis: axis))]
+      let batch = v.batchShape(beyondRank: output.value.rank)  // a stack of adjoints keeps its leading axes
+      return [Variable.strongZeroProduct(v.reshaped(to: batch + kept), x.softmax(alongAxis: axis))]
     }
   }
 
@@ -24,8 +27,11 @@ extension Variable where Value == Tensor {
   ///
   /// - Precondition: `axis` is in `-rank..<rank`.
   public func softmax(alongAxis axis: Int) -> Variable {
-    Variable.record("softmax", value: value.softmax(alongAxis: axis), inputs: [self]) { v, _, s in
-      [s * (v - (v * s).sum(alongAxes: [axis], keepingDimensions: true))]
+    let result = value.softmax(alongAxis: axis)  // first, so that a bad axis traps with the forward op's message
+    // The axis counted from the end, so that a stack of adjoints (extra leading axes) sums along the same one.
+    let k = value.normalizedAxis(axis, "softmax(alongAxis:)") - value.rank
+    return Variable.record("softmax", value: result, inputs: [self], batchPolymorphic: true) { v, _, s in
+      [s * (v - (v * s).sum(alongAxes: [k], keepingDimensions: true))]
     }
   }
 
@@ -38,8 +44,10 @@ extension Variable where Value == Tensor {
   ///
   /// - Precondition: `axis` is in `-rank..<rank`.
   public func logSoftmax(alongAxis axis: Int) -> Variable {
-    Variable.record("logSoftmax", value: value.logSoftmax(alongAxis: axis), inputs: [self]) { v, _, output in
-      [v - Adjoint.exp(output) * v.sum(alongAxes: [axis], keepingDimensions: true)]
+    let result = value.logSoftmax(alongAxis: axis)
+    let k = value.normalizedAxis(axis, "logSoftmax(alongAxis:)") - value.rank  // from the end, as in `softmax`
+    return Variable.record("logSoftmax", value: result, inputs: [self], batchPolymorphic: true) { v, _, output in
+      [v - Adjoint.exp(output) * v.sum(alongAxes: [k], keepingDimensions: true)]
     }
   }
 }

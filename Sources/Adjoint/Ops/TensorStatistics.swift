@@ -108,9 +108,10 @@ extension Variable where Value == Tensor {
     if order == .infinity { return Adjoint.abs(self).max(alongAxes: axes, keepingDimensions: keepingDimensions) }
     let sorted = value.normalizedAxes(axes, "norm(alongAxes:)")
     let result = value.norm(order: order, alongAxes: sorted, keepingDimensions: keepingDimensions)
-    return Variable.record("norm", value: result, inputs: [self]) { v, inputs, output in
+    return Variable.record("norm", value: result, inputs: [self], batchPolymorphic: true) { v, inputs, output in
       let x = inputs[0]
       let kept = x.value.reducedShape(alongAxes: sorted, keepingDimensions: true)
+      let batch = v.batchShape(beyondRank: output.value.rank)  // a stack of adjoints keeps its leading axes
       let norm = output.reshaped(to: kept)
       // Where the norm is 0, x is 0 there too; dividing by 1 instead makes the gradient 0/1 = 0.
       let safeNorm = Variable.selecting(where: norm.value.map { $0 != 0 ? 1 : 0 }, norm, Variable(Tensor(1)))
@@ -122,7 +123,7 @@ extension Variable where Value == Tensor {
         let ratio: Variable = Adjoint.abs(x) / safeNorm
         local = sign * Adjoint.pow(ratio, order - 1)
       }
-      return [v.reshaped(to: kept) * local]
+      return [v.reshaped(to: batch + kept) * local]
     }
   }
 
@@ -134,8 +135,9 @@ extension Variable where Value == Tensor {
   /// - Precondition: `axis` is in `-rank..<rank`.
   public func cumulativeSum(alongAxis axis: Int, reverse: Bool = false) -> Variable {
     let result = value.cumulativeSum(alongAxis: axis, reverse: reverse)
-    return Variable.record("cumulativeSum", value: result, inputs: [self]) { v, _, _ in
-      [v.cumulativeSum(alongAxis: axis, reverse: !reverse)]
+    let k = value.normalizedAxis(axis, "cumulativeSum") - value.rank  // from the end: batch-polymorphic
+    return Variable.record("cumulativeSum", value: result, inputs: [self], batchPolymorphic: true) { v, _, _ in
+      [v.cumulativeSum(alongAxis: k, reverse: !reverse)]
     }
   }
 

@@ -165,15 +165,19 @@ extension Tape {
           scalarAdjoints[input] += c.scalar
           continue
         }
-        let inputSlot = Int(arena.pointee.entries[input].rhs)
-        if var sum = tensorAdjoints[inputSlot] {
-          tensorAdjoints[inputSlot] = nil  // so that `sum` holds the only reference and is added to in place
-          sum.accumulate(c)
-          tensorAdjoints[inputSlot] = sum
-        } else {
-          tensorAdjoints[inputSlot] = c
-        }
+        Self.accumulate(c, into: &tensorAdjoints, at: Int(arena.pointee.entries[input].rhs))
       }
+    }
+  }
+
+  /// Adds a contribution to the adjoint of tensor slot `slot`, in place when the adjoint is not shared.
+  static func accumulate(_ contribution: Tensor, into adjoints: inout [Tensor?], at slot: Int) {
+    if var sum = adjoints[slot] {
+      adjoints[slot] = nil  // so that `sum` holds the only reference and is added to in place
+      sum.accumulate(contribution)
+      adjoints[slot] = sum
+    } else {
+      adjoints[slot] = contribution
     }
   }
 

@@ -88,14 +88,7 @@ extension Tape {
       checkPrecondition(
         c.shape == batch + inputs[k].value.shape,
         "\(entry.name): batch-polymorphic pullback returned shape \(c.shape) for input \(k) of shape \(inputs[k].value.shape) and a batch of \(batch)")
-      let inputSlot = Int(arena.pointee.entries[input].rhs)
-      if var sum = adjoints[inputSlot] {
-        adjoints[inputSlot] = nil  // so that `sum` holds the only reference and is added to in place
-        sum.accumulate(c)
-        adjoints[inputSlot] = sum
-      } else {
-        adjoints[inputSlot] = c
-      }
+      Self.accumulate(c, into: &adjoints, at: Int(arena.pointee.entries[input].rhs))
     }
   }
 }

@@ -6,6 +6,7 @@
 
 #if defined(ADJOINT_GEMM_HAS_X86_KERNELS)
 #include <immintrin.h>
+#include "gemm_tile_avx2.h"
 
 #define MR 6
 #define NR 8
@@ -21,7 +22,6 @@
 #define ADJOINT_AVX2_NC 1536
 #endif
 
-#define AVX2_TARGET __attribute__((target("avx2,fma")))
 
 /* acc[r][v] += a[r] * b[v] for one step of k. */
 #define AVX2_STEP(a, b)                                                                                     \
@@ -65,23 +65,9 @@ static void avx2_kernel(ptrdiff_t k, const double *restrict a, const double *res
   /* Write back: lane masks (sign bit set = lane on) cover partial tiles at the right edge. */
   __m256i mask[VECTORS];
   for (int v = 0; v < VECTORS; v++) {
-    long long lane[4];
-    for (int l = 0; l < 4; l++) lane[l] = (4 * v + l < cols) ? -1 : 0;
-    mask[v] = _mm256_setr_epi64x(lane[0], lane[1], lane[2], lane[3]);
+    mask[v] = avx2_lane_mask(cols - 4 * v);
   }
-  __m256d alpha_v = _mm256_set1_pd(alpha), beta_v = _mm256_set1_pd(beta);
-  /* Constant-trip, fully unrolled loops, so that the accumulators stay in registers. */
-#pragma clang loop unroll(full)
-  for (int r = 0; r < MR; r++) {
-    if (r >= rows) break;
-    double *row = c + r * ldc;
-#pragma clang loop unroll(full)
-    for (int v = 0; v < VECTORS; v++) {
-      __m256d out = _mm256_mul_pd(alpha_v, acc[r][v]);
-      if (beta != 0) out = _mm256_fmadd_pd(beta_v, _mm256_maskload_pd(row + 4 * v, mask[v]), out);
-      _mm256_maskstore_pd(row + 4 * v, mask[v], out);
-    }
-  }
+  AVX2_WRITE_TILE(acc, MR, VECTORS, rows, mask, alpha, beta, c, ldc);
 }
 
 /* Lanes 0..3 (and, if `six`, lanes 4 and 5) of a view whose steps are contiguous (lane l, step p at

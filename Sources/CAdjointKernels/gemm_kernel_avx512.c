@@ -6,6 +6,7 @@
 
 #if defined(ADJOINT_GEMM_HAS_X86_KERNELS)
 #include <immintrin.h>
+#include "gemm_tile_avx512.h"
 
 #define MR 8
 #define NR 24
@@ -21,9 +22,6 @@
 #define ADJOINT_AVX512_NC 1536
 #endif
 
-#define AVX512_TARGET __attribute__((target("avx512f,avx512dq,fma")))
-/* Every loop over rows or vectors has a constant trip count and must unroll, or the accumulators spill. */
-#define UNROLL _Pragma("clang loop unroll(full)")
 
 /* acc[r][v] += a[r] * b[v] for one step of k, over the tile's live rows and vectors. */
 #define AVX512_STEP(a, b)                                                                                   \
@@ -70,18 +68,9 @@ avx512_tile(const int tile_rows, const int vectors, ptrdiff_t k, const double *r
   __mmask8 mask[VECTORS];
   UNROLL for (int v = 0; v < vectors; v++) {
     ptrdiff_t lanes = cols - 8 * v;
-    mask[v] = lanes >= 8 ? (__mmask8)0xFF : lanes <= 0 ? (__mmask8)0 : (__mmask8)((1u << lanes) - 1);
+    mask[v] = avx512_lane_mask(lanes);
   }
-  __m512d alpha_v = _mm512_set1_pd(alpha), beta_v = _mm512_set1_pd(beta);
-  UNROLL for (int r = 0; r < tile_rows; r++) {
-    if (r >= rows) break;
-    double *row = c + r * ldc;
-    UNROLL for (int v = 0; v < vectors; v++) {
-      __m512d out = _mm512_mul_pd(alpha_v, acc[r][v]);
-      if (beta != 0) out = _mm512_fmadd_pd(beta_v, _mm512_maskz_loadu_pd(mask[v], row + 8 * v), out);
-      _mm512_mask_storeu_pd(row + 8 * v, mask[v], out);
-    }
-  }
+  AVX512_WRITE_TILE(acc, tile_rows, vectors, rows, mask, alpha, beta, c, ldc);
 }
 
 /* Edge tiles (m or n not a multiple of the tile) run a narrower instance: with n = 128, the last of six

@@ -8,12 +8,11 @@
 
 #if defined(ADJOINT_GEMM_HAS_X86_KERNELS)
 #include <immintrin.h>
+#include "gemm_tile_avx2.h"
 
 #define MR 6
 #define NR 8
 #define VECTORS (NR / 4)
-#define AVX2_TARGET __attribute__((target("avx2,fma")))
-#define UNROLL _Pragma("clang loop unroll(full)")
 
 AVX2_TARGET
 static inline __attribute__((always_inline)) void
@@ -28,9 +27,7 @@ small_tile(const int tile_rows, const int vectors, gemm_matrix_view a, const dou
     UNROLL for (int v = 0; v < vectors; v++) acc[r][v] = _mm256_setzero_pd();
   }
   UNROLL for (int v = 0; v < vectors; v++) {
-    long long lane[4];
-    for (int l = 0; l < 4; l++) lane[l] = (4 * v + l < cols) ? -1 : 0;
-    mask[v] = _mm256_setr_epi64x(lane[0], lane[1], lane[2], lane[3]);
+    mask[v] = avx2_lane_mask(cols - 4 * v);
   }
   for (ptrdiff_t p = 0; p < k; p++) {
     const double *a_step = a.base + p * a.column_stride, *b_row = b + p * ldb;
@@ -41,16 +38,7 @@ small_tile(const int tile_rows, const int vectors, gemm_matrix_view a, const dou
       UNROLL for (int v = 0; v < vectors; v++) acc[r][v] = _mm256_fmadd_pd(ar, bv[v], acc[r][v]);
     }
   }
-  __m256d alpha_v = _mm256_set1_pd(alpha), beta_v = _mm256_set1_pd(beta);
-  UNROLL for (int r = 0; r < tile_rows; r++) {
-    if (r >= rows) break;
-    double *row = c + r * ldc;
-    UNROLL for (int v = 0; v < vectors; v++) {
-      __m256d out = _mm256_mul_pd(alpha_v, acc[r][v]);
-      if (beta != 0) out = _mm256_fmadd_pd(beta_v, _mm256_maskload_pd(row + 4 * v, mask[v]), out);
-      _mm256_maskstore_pd(row + 4 * v, mask[v], out);
-    }
-  }
+  AVX2_WRITE_TILE(acc, tile_rows, vectors, rows, mask, alpha, beta, c, ldc);
 }
 
 /* n == 1 (a matrix times a vector), op(A) with contiguous columns (A transposed as stored): C's column is
@@ -63,9 +51,7 @@ static void matrix_vector_by_columns(gemm_matrix_view a, const double *b, ptrdif
     __m256d acc[8];
     __m256i mask[8];
     UNROLL for (int v = 0; v < 8; v++) {
-      long long lane[4];
-      for (int l = 0; l < 4; l++) lane[l] = (4 * v + l < rows) ? -1 : 0;
-      mask[v] = _mm256_setr_epi64x(lane[0], lane[1], lane[2], lane[3]);
+      mask[v] = avx2_lane_mask(rows - 4 * v);
       acc[v] = _mm256_setzero_pd();
     }
     for (ptrdiff_t p = 0; p < k; p++) {

@@ -9,12 +9,11 @@
 
 #if defined(ADJOINT_GEMM_HAS_X86_KERNELS)
 #include <immintrin.h>
+#include "gemm_tile_avx512.h"
 
 #define MR 8
 #define NR 24
 #define VECTORS (NR / 8)
-#define AVX512_TARGET __attribute__((target("avx512f,avx512dq,fma")))
-#define UNROLL _Pragma("clang loop unroll(full)")
 
 /* One tile of up to tile_rows x 8*vectors (compile-time constants at each call site, so the loops unroll). */
 AVX512_TARGET
@@ -31,7 +30,7 @@ small_tile(const int tile_rows, const int vectors, gemm_matrix_view a, const dou
   }
   UNROLL for (int v = 0; v < vectors; v++) {
     ptrdiff_t lanes = cols - 8 * v;
-    mask[v] = lanes >= 8 ? (__mmask8)0xFF : lanes <= 0 ? (__mmask8)0 : (__mmask8)((1u << lanes) - 1);
+    mask[v] = avx512_lane_mask(lanes);
   }
   for (ptrdiff_t p = 0; p < k; p++) {
     const double *a_step = a.base + p * a.column_stride, *b_row = b + p * ldb;
@@ -42,16 +41,7 @@ small_tile(const int tile_rows, const int vectors, gemm_matrix_view a, const dou
       UNROLL for (int v = 0; v < vectors; v++) acc[r][v] = _mm512_fmadd_pd(ar, bv[v], acc[r][v]);
     }
   }
-  __m512d alpha_v = _mm512_set1_pd(alpha), beta_v = _mm512_set1_pd(beta);
-  UNROLL for (int r = 0; r < tile_rows; r++) {
-    if (r >= rows) break;
-    double *row = c + r * ldc;
-    UNROLL for (int v = 0; v < vectors; v++) {
-      __m512d out = _mm512_mul_pd(alpha_v, acc[r][v]);
-      if (beta != 0) out = _mm512_fmadd_pd(beta_v, _mm512_maskz_loadu_pd(mask[v], row + 8 * v), out);
-      _mm512_mask_storeu_pd(row + 8 * v, mask[v], out);
-    }
-  }
+  AVX512_WRITE_TILE(acc, tile_rows, vectors, rows, mask, alpha, beta, c, ldc);
 }
 
 /* n == 1 (a matrix times a vector), op(A) with contiguous columns (A transposed as stored): C's column is
@@ -65,7 +55,7 @@ static void matrix_vector_by_columns(gemm_matrix_view a, const double *b, ptrdif
     __mmask8 mask[8];
     UNROLL for (int v = 0; v < 8; v++) {
       ptrdiff_t lanes = rows - 8 * v;
-      mask[v] = lanes >= 8 ? (__mmask8)0xFF : lanes <= 0 ? (__mmask8)0 : (__mmask8)((1u << lanes) - 1);
+      mask[v] = avx512_lane_mask(lanes);
       acc[v] = _mm512_setzero_pd();
     }
     for (ptrdiff_t p = 0; p < k; p++) {

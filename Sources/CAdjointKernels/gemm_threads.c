@@ -32,7 +32,8 @@ typedef struct {
   const void *context;
 } helper_job;
 
-/* A product cut into parts (the context of product_part). */
+/* A product cut into parts (the context of product_part, and of small_part, which cuts only columns and
+   packs nothing). */
 typedef struct {
   const gemm_kernel_family *family;
   gemm_matrix_view a, b;
@@ -206,19 +207,9 @@ int gemm_two_threads(const gemm_kernel_family *f, gemm_matrix_view a, gemm_matri
   return run_on_two_threads(product_part, &p, count);
 }
 
-/* An unpacked product cut into column ranges (the context of small_part). */
-typedef struct {
-  const gemm_kernel_family *family;
-  gemm_matrix_view a, b;
-  ptrdiff_t m, n, k;
-  double alpha, beta;
-  double *c;
-  ptrdiff_t ldc, extent;
-} small_job;
-
 static void small_part(const void *context, int part, int slot) {
   (void)slot;
-  const small_job *p = context;
+  const product_job *p = context; /* column ranges; no workspace (nothing is packed) */
   ptrdiff_t start = part * p->extent, n = p->n - start < p->extent ? p->n - start : p->extent;
   gemm_matrix_view b = p->b;
   b.base += start; /* column stride 1 */
@@ -227,7 +218,7 @@ static void small_part(const void *context, int part, int slot) {
 
 int gemm_small_two_threads(const gemm_kernel_family *f, gemm_matrix_view a, gemm_matrix_view b, ptrdiff_t m,
                            ptrdiff_t n, ptrdiff_t k, double alpha, double beta, double *c, ptrdiff_t ldc) {
-  small_job p = {.family = f, .a = a, .b = b, .m = m, .n = n, .k = k, .alpha = alpha, .beta = beta, .c = c,
+  product_job p = {.family = f, .a = a, .b = b, .m = m, .n = n, .k = k, .alpha = alpha, .beta = beta, .c = c,
                  .ldc = ldc, .extent = round_up((n + 1) / 2, f->nr)};
   return run_on_two_threads(small_part, &p, (int)((n + p.extent - 1) / p.extent));
 }

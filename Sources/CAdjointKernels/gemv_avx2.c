@@ -5,8 +5,8 @@
 
 #if defined(ADJOINT_GEMM_HAS_X86_KERNELS)
 #include <immintrin.h>
+#include "gemm_tile_avx2.h"
 
-#define AVX2_TARGET __attribute__((target("avx2,fma")))
 
 /* ((l0 + l4) + (l2 + l6)) + ((l1 + l5) + (l3 + l7)) for lanes l0–3 in `low` and l4–7 in `high`. */
 AVX2_TARGET static inline double reduce8(__m256d low, __m256d high) {

@@ -8,8 +8,8 @@
 
 #if defined(ADJOINT_GEMM_HAS_X86_KERNELS)
 #include <immintrin.h>
+#include "gemm_tile_avx512.h"
 
-#define AVX512_TARGET __attribute__((target("avx512f,avx512dq,fma")))
 
 /* The fixed reduction of the eight lanes described above. */
 AVX512_TARGET static inline double reduce8(__m512d v) {

@@ -31,6 +31,28 @@ import Adjoint
     }
   }
 
+  /// From 128Ki elements the pass is split over two threads (unless one is asked for): the same bits as the
+  /// naive loop either way, with an odd count so that the halves differ.
+  @Test func largeAddProductEqualsTheNaiveLoopOnOneThreadAndOnTwo() {
+    var rng = SplitMix64(seed: 3)
+    let count = (1 << 17) + 13
+    let x = randomTensor([count], in: -2...2, using: &rng)
+    let y = randomTensor([count], in: -2...2, using: &rng)
+    let (xs, ys) = (x.scalars, y.scalars)
+    let expected = (0..<count).map { i in xs[i] + 0.3 * ys[i] }
+    for threads in [1, 2] {
+      var shared = x  // x stays alive: a new buffer
+      withMatrixProductThreads(threads) { shared.addProduct(0.3, y) }
+      #expect(shared.scalars == expected, "\(threads) threads, shared storage")
+      var unique = Tensor(shape: [count], scalars: xs)  // in place
+      withMatrixProductThreads(threads) { unique.addProduct(0.3, y) }
+      #expect(unique.scalars == expected, "\(threads) threads, in place")
+    }
+    var byDefault = x
+    byDefault.addProduct(0.3, y)
+    #expect(byDefault.scalars == expected)
+  }
+
   /// p + (−η)·g rounds exactly as p − η·g: the optimizers' fused step changes no bit of the old result.
   @Test func addProductOfTheNegatedFactorEqualsSubtractingTheScaledTensor() {
     var rng = SplitMix64(seed: 7)

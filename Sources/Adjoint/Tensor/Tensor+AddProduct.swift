@@ -1,5 +1,9 @@
 // The fused in-place update self += factor · other (BLAS's axpy, PyTorch's `add_(other, alpha=)`), the
-// inner step of every optimizer: one pass over both operands, no temporary for the product.
+// inner step of every optimizer: one pass over both operands, no temporary for the product. The loop is the
+// C kernel `adjoint_axpy` (CAdjointKernels/axpy.c), which rounds the product and the sum separately and
+// splits a large pass over two threads.
+
+internal import CAdjointKernels
 
 extension Tensor {
   /// Adds `factor · other` to this tensor in place, in one pass: xᵢ ← xᵢ + factor·yᵢ.
@@ -19,6 +23,10 @@ extension Tensor {
   /// tensor is alive elsewhere, or `other` is this tensor itself), the result is written in the same one
   /// pass into a new buffer and the copies keep their values.
   ///
+  /// A large update (from 128Ki elements, 1 MiB) is bound by memory bandwidth and is split between two
+  /// threads unless the caller asked for one with `withMatrixProductThreads(1)`; each element's result is
+  /// the same on one thread or two.
+  ///
   /// - Parameters:
   ///   - factor: the scalar multiplying `other`.
   ///   - other: the tensor added, of this tensor's shape.
@@ -36,22 +44,11 @@ extension Tensor {
       let y = other.storageBuffer
       storage = .scalar(0)  // drop our reference so that `x` is uniquely referenced if no one else shares it
       let result = isKnownUniquelyReferenced(&x) ? x : TensorBuffer(uninitializedCount: x.count)
-      withExtendedLifetime(y) { Tensor.addProduct(x.base, factor, y.base, into: result.base, count: x.count) }
+      withExtendedLifetime((x, y)) {
+        adjoint_axpy(result.base, x.base, factor, y.base, x.count, Int32(MatrixProductThreads.resolve(nil) ?? 0))
+      }
       storage = .buffer(result)
     }
-  }
-
-  /// rᵢ = xᵢ + factor·yᵢ for i < count; `r` may be `x` (the in-place update), never `y` unless `y` is `x`.
-  ///
-  /// A plain loop over raw pointers with the product and the sum written separately: LLVM vectorizes it
-  /// (with a run-time overlap check) and, as Swift does not contract floating-point expressions, keeps the
-  /// two roundings.
-  @inline(__always)
-  static func addProduct(
-    _ x: UnsafePointer<Double>, _ factor: Double, _ y: UnsafePointer<Double>, into r: UnsafeMutablePointer<Double>,
-    count: Int
-  ) {
-    for i in 0..<count { r[i] = x[i] + factor * y[i] }
   }
 
   /// Whether this tensor's scalars are stored inline or in a buffer no other tensor shares (so that an

@@ -48,7 +48,7 @@ public final class Parameter {
     }
   }
   private var storedValue: Tensor
-  /// The shape of the value, fixed at creation.
+  /// The shape of the value (and of the gradient), fixed at creation.
   public let shape: [Int]
 
   /// The gradient accumulated since the last `zeroGradient()`, of the value's shape (zeros when nothing has
@@ -157,10 +157,6 @@ public final class Parameter {
   public func zeroGradient() {
     storedGradient = nil
   }
-
-  /// Whether a gradient has been accumulated (or assigned) since the last `zeroGradient()`; when false,
-  /// `gradient` reads as zeros without any being stored.
-  var hasGradient: Bool { storedGradient != nil }
 }
 
 /// A tape recording, remembered without keeping its tape alive.

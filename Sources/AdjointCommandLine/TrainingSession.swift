@@ -79,18 +79,29 @@ struct TrainingSession {
 
 /// One optimisation step of a classifier with softmax cross-entropy: record, differentiate once, accumulate
 /// the gradients into the parameters, clip them if asked, update, zero the gradients. Returns the batch's loss.
+///
+/// The recording (tape, loss, gradients) ends before the update: the tape holds each parameter's value as a
+/// leaf, and while it lives the optimizer's in-place update of the value would have to copy the storage.
 @discardableResult
 func trainingStep(
   _ model: some Layer, _ optimizer: inout some Optimizer, features: Tensor, labels: [Int], clipNorm: Double? = nil
 ) -> Double {
-  let tape = Tape()
-  let loss = softmaxCrossEntropy(logits: model(tape.constant(features)), labels: labels)
-  let gradients = loss.backward()
   let parameters = model.parameters
-  parameters.accumulateGradients(from: gradients)
+  let lossValue = recordAndAccumulate(model, parameters, features: features, labels: labels)
   if let clipNorm { parameters.clipGradientNorm(maxNorm: clipNorm) }
   optimizer.update(parameters)
   parameters.zeroGradients()
+  return lossValue
+}
+
+/// Records the loss of one batch, differentiates it and accumulates the gradients into `parameters`;
+/// returns the loss. The tape and the gradients are freed when it returns.
+private func recordAndAccumulate(
+  _ model: some Layer, _ parameters: [Parameter], features: Tensor, labels: [Int]
+) -> Double {
+  let tape = Tape()
+  let loss = softmaxCrossEntropy(logits: model(tape.constant(features)), labels: labels)
+  parameters.accumulateGradients(from: loss.backward())
   return loss.value.scalar
 }
 

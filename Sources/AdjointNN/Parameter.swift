@@ -30,25 +30,49 @@ public final class Parameter {
 
   /// The current value. Optimizers assign it; its shape never changes.
   ///
-  /// - Precondition (on assignment): the new value has the same shape.
+  /// Updating it in place (`value.addProduct(-η, g)`, `value -= η * g`) mutates the stored tensor
+  /// directly, without a copy, when nothing else shares its storage.
+  ///
+  /// - Precondition (on assignment or update): the new value has the same shape.
   public var value: Tensor {
-    didSet {
-      checkPrecondition(
-        value.shape == oldValue.shape,
-        "Parameter \"\(name)\": assigned a value of shape \(value.shape) to a parameter of shape \(oldValue.shape)")
+    get { storedValue }
+    set {
+      checkShape(ofValue: newValue.shape)
+      storedValue = newValue
+    }
+    _modify {
+      // A `didSet` that reads `oldValue` would keep the old value alive during every in-place update, so
+      // that the update always copied the storage; this accessor checks the shape after the update instead.
+      yield &storedValue
+      checkShape(ofValue: storedValue.shape)
     }
   }
+  private var storedValue: Tensor
+  /// The shape of the value (and of the gradient), fixed at creation.
+  public let shape: [Int]
 
-  /// The gradient accumulated since the last `zeroGradient()`, of the value's shape (zeros at first).
+  /// The gradient accumulated since the last `zeroGradient()`, of the value's shape (zeros when nothing has
+  /// been accumulated).
+  ///
+  /// Stored only once something is accumulated (PyTorch's `zero_grad(set_to_none=True)`): after
+  /// `zeroGradient()` the parameter holds no tensor, and reading `gradient` then makes zeros of the value's
+  /// shape.
   ///
   /// - Precondition (on assignment): the new gradient has the value's shape.
   public var gradient: Tensor {
-    didSet {
-      checkPrecondition(
-        gradient.shape == value.shape,
-        "Parameter \"\(name)\": assigned a gradient of shape \(gradient.shape) to a parameter of shape \(value.shape)")
+    get { storedGradient ?? Tensor.zeros(shape) }
+    set {
+      checkShape(ofGradient: newValue.shape)
+      storedGradient = newValue
+    }
+    _modify {
+      if storedGradient == nil { storedGradient = Tensor.zeros(shape) }
+      yield &storedGradient!
+      checkShape(ofGradient: storedGradient!.shape)
     }
   }
+  /// The accumulated gradient, nil when nothing has been accumulated since the last `zeroGradient()`.
+  private var storedGradient: Tensor?
 
   /// The node standing for this parameter on the recording it was last put on, until accumulated.
   private var binding: Variable<Tensor>?
@@ -62,12 +86,23 @@ public final class Parameter {
   /// Creates a parameter with the given value and a zero gradient.
   public init(_ value: Tensor, name: String) {
     self.name = name
-    self.value = value
-    self.gradient = Tensor.zeros(value.shape)
+    self.storedValue = value
+    self.shape = value.shape
   }
 
-  /// The shape of the value (and of the gradient).
-  public var shape: [Int] { value.shape }
+  /// Traps unless `newShape` is the parameter's shape.
+  private func checkShape(ofValue newShape: [Int]) {
+    checkPrecondition(
+      newShape == shape,
+      "Parameter \"\(name)\": assigned a value of shape \(newShape) to a parameter of shape \(shape)")
+  }
+
+  /// Traps unless `newShape` is the parameter's shape.
+  private func checkShape(ofGradient newShape: [Int]) {
+    checkPrecondition(
+      newShape == shape,
+      "Parameter \"\(name)\": assigned a gradient of shape \(newShape) to a parameter of shape \(shape)")
+  }
 
   /// This parameter as a leaf of `tape`'s current recording: the first call in a recording adds the leaf,
   /// later calls in the same recording return the same node (so that a parameter used twice is one node).
@@ -87,12 +122,14 @@ public final class Parameter {
 
   /// Adds this parameter's derivative from `gradients` into `gradient`, and releases the tape.
   ///
-  /// Does nothing when the recording of `gradients` did not use this parameter.
+  /// Does nothing when the recording of `gradients` did not use this parameter. When nothing is accumulated
+  /// yet (a new parameter, or after `zeroGradient()`), the derivative becomes the gradient as it is: the
+  /// tensor is shared with `gradients`, not copied, and nothing is added.
   ///
   /// - Precondition: these gradients' recording has not been accumulated into this parameter before, and
   ///   the parameter was not put on a newer recording in between (accumulate each recording's gradients
   ///   before recording the next forward pass that uses the parameter).
-  /// - Complexity: O(number of scalars).
+  /// - Complexity: O(1) when nothing is accumulated yet, O(number of scalars) otherwise.
   public func accumulateGradient(from gradients: Gradients) {
     let recording = gradients.recording
     checkPrecondition(
@@ -104,14 +141,21 @@ public final class Parameter {
       "Parameter \"\(name)\": these gradients come from a recording the parameter has since left for a newer one; accumulate each recording's gradients before recording the next forward pass"
     )
     guard let binding, binding.recording == recording, let tape = binding.recordingTape else { return }
-    gradient += gradients[binding]
+    if storedGradient == nil {
+      storedGradient = gradients[binding]
+    } else {
+      storedGradient! += gradients[binding]
+    }
     self.binding = nil
     accumulated = WeakRecording(tape: tape, recording: recording)
   }
 
-  /// Sets the accumulated gradient to zeros.
+  /// Sets the accumulated gradient to zeros, by dropping it (PyTorch's `zero_grad(set_to_none=True)`):
+  /// no tensor is kept or written, and `gradient` reads as zeros until the next accumulation.
+  ///
+  /// - Complexity: O(1).
   public func zeroGradient() {
-    gradient = Tensor.zeros(value.shape)
+    storedGradient = nil
   }
 }
 
@@ -137,7 +181,7 @@ extension Sequence where Element == Parameter {
     for parameter in self { parameter.accumulateGradient(from: gradients) }
   }
 
-  /// Sets every parameter's accumulated gradient to zeros.
+  /// Sets every parameter's accumulated gradient to zeros, by dropping it (see `Parameter.zeroGradient()`).
   public func zeroGradients() {
     for parameter in self { parameter.zeroGradient() }
   }

@@ -1,5 +1,6 @@
 /// The number of threads matrix products may use inside `body`: 1, or 2 (then the kernel still decides by
-/// size whether a product is large enough to repay waking a second thread).
+/// size whether a product is large enough to repay waking a second thread). Large `addProduct(_:_:)`
+/// updates follow the same limit.
 ///
 /// The limit is scoped to `body` and to the task or thread running it (a task-local value, so concurrent
 /// callers do not see each other's limits). Outside any such scope matrix products decide by size alone.

@@ -74,9 +74,14 @@ extension Tensor {
   public static func /= (lhs: inout Tensor, rhs: Double) { lhs.updateEach { $0 / rhs } }
 
   /// Replaces each element x by `op(x, y)` with y read from `other` broadcast to this shape; in place for
-  /// equal shapes and a single-scalar `other`, through a new buffer otherwise.
+  /// equal shapes and a single-scalar `other` when the storage is not shared, through a new buffer (in the
+  /// same one pass, never a copy and then an update) otherwise.
   @inline(__always)
   private mutating func update(with other: Tensor, _ operation: String, _ op: (Double, Double) -> Double) {
+    if shape == other.shape && !hasUniqueStorage() {
+      self = Tensor.elementwise(self, other, operation, op)
+      return
+    }
     if shape == other.shape {
       other.withUnsafeBufferPointer { y in withUnsafeMutableBufferPointer { x in for i in x.indices { x[i] = op(x[i], y[i]) } } }
       return
@@ -92,9 +97,14 @@ extension Tensor {
     }
   }
 
-  /// Replaces each element x by `transform(x)` in place.
+  /// Replaces each element x by `transform(x)`: in place when the storage is not shared, else in one pass
+  /// into a new buffer.
   @inline(__always)
   private mutating func updateEach(_ transform: (Double) -> Double) {
+    guard hasUniqueStorage() else {
+      self = map(transform)
+      return
+    }
     withUnsafeMutableBufferPointer { x in for i in x.indices { x[i] = transform(x[i]) } }
   }
 }

@@ -77,7 +77,7 @@ public struct Adam: Optimizer {
       let firstCorrection = 1 - m.beta1Power
       let secondCorrection = 1 - m.beta2Power
       let step = (m.first / firstCorrection) / (sqrt(m.second / secondCorrection) + epsilon)
-      parameter.value -= learningRate * step
+      parameter.value.addProduct(-learningRate, step)
       moments.set(m, for: parameter)
     }
   }

@@ -38,6 +38,21 @@ struct ParameterStates<State> {
     return state
   }
 
+  /// Calls `body` with the state of `parameter` to update in place (made by `initial` the first time, when
+  /// `body`'s second argument is true), and returns what `body` returns. The stored state is the only
+  /// copy while `body` runs, so that tensor updates in it need not copy their storage.
+  mutating func updateState<R>(
+    of parameter: Parameter, initial: () -> State, _ body: (inout State, _ isNew: Bool) -> R
+  ) -> R {
+    let key = ObjectIdentifier(parameter)
+    var isNew = false
+    if entries[key]?.owner.parameter !== parameter {
+      entries[key] = (WeakParameter(parameter: parameter), initial())
+      isNew = true
+    }
+    return body(&entries[key]!.state, isNew)
+  }
+
   /// Stores the state of `parameter`.
   mutating func set(_ state: State, for parameter: Parameter) {
     entries[ObjectIdentifier(parameter)] = (WeakParameter(parameter: parameter), state)
@@ -65,8 +80,11 @@ func checkLearningRate(_ learningRate: Double, of optimizer: String) {
 }
 
 extension Parameter {
-  /// The gradient with L2 weight decay folded in: g + λ·p (PyTorch's `weight_decay` for SGD and Adam).
+  /// The gradient with L2 weight decay folded in: g + λ·p (PyTorch's `weight_decay` for SGD and Adam),
+  /// computed in one pass.
   func gradient(withWeightDecay weightDecay: Double) -> Tensor {
-    weightDecay == 0 ? gradient : gradient + weightDecay * value
+    var g = gradient
+    if weightDecay != 0 { g.addProduct(weightDecay, value) }
+    return g
   }
 }

@@ -83,9 +83,9 @@ public struct RMSProp: Optimizer {
       let scaled = g / (sqrt(meanSquare) + epsilon)
       if momentum > 0 {
         s.momentumBuffer = momentum * s.momentumBuffer + scaled
-        parameter.value -= learningRate * s.momentumBuffer
+        parameter.value.addProduct(-learningRate, s.momentumBuffer)
       } else {
-        parameter.value -= learningRate * scaled
+        parameter.value.addProduct(-learningRate, scaled)
       }
       states.set(s, for: parameter)
     }

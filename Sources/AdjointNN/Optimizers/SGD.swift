@@ -48,24 +48,25 @@ public struct SGD: Optimizer {
 
   /// Takes one step on every parameter.
   ///
+  /// Plain SGD reads the gradient and updates the value in place in one pass (`addProduct(-η, g)`, which
+  /// rounds as p − η·g); weight decay and momentum each add one pass, also in place where the storage
+  /// is not shared.
+  ///
   /// - Complexity: O(number of scalars).
   public mutating func update(_ parameters: [Parameter]) {
     for parameter in parameters {
       var g = parameter.gradient(withWeightDecay: decaying.includes(parameter) ? weightDecay : 0)
       if momentum != 0 {
-        var isFirst = false
-        var velocity = velocities.state(of: parameter) {
-          isFirst = true
-          return g
+        let velocity = velocities.updateState(of: parameter, initial: { g }) { velocity, isNew in
+          if !isNew {
+            velocity *= momentum
+            velocity += g
+          }
+          return velocity
         }
-        if !isFirst {
-          velocity *= momentum
-          velocity += g
-        }
-        velocities.set(velocity, for: parameter)
-        if nesterov { g += momentum * velocity } else { g = velocity }
+        if nesterov { g.addProduct(momentum, velocity) } else { g = velocity }
       }
-      parameter.value -= learningRate * g
+      parameter.value.addProduct(-learningRate, g)
     }
   }
 }

@@ -38,6 +38,12 @@ void adjoint_dgemm(int transpose_a, int transpose_b, ptrdiff_t m, ptrdiff_t n, p
                    const double *a, ptrdiff_t lda, const double *b, ptrdiff_t ldb, double beta, double *c,
                    ptrdiff_t ldc, int threads, int isa);
 
+/* r[i] = x[i] + factor * y[i] for i < n (BLAS axpy written to r; r may be x, y may be x; r must not otherwise
+   overlap x or y), each element rounded as a product and then a sum (no fused multiply-add), so the result is
+   the same bits on one thread or two. `threads`: 1 runs on the calling thread; otherwise from 128Ki elements
+   the range is split between the calling thread and the helper of the matrix products (axpy.c). */
+void adjoint_axpy(double *r, const double *x, double factor, const double *y, ptrdiff_t n, int threads);
+
 /* sin(x) and cos(x) in one call: glibc's `sincos` (elsewhere sin and cos); each result is the one `sin` or
    `cos` alone returns on glibc (checked by the test suite, ScalarCachedFactorTests). */
 void adjoint_sincos(double x, double *sine, double *cosine);

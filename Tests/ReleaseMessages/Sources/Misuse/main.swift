@@ -27,6 +27,11 @@ let cases: [String: () -> Void] = [
     _ = y.backward()
     _ = y.backward()
   },
+  "add-product": {
+    var x = Tensor.zeros([2, 3])
+    x.addProduct(0.5, Tensor.zeros([3]))
+    print(x)
+  },
   "dense-input": {
     var generator = SplitMix64(seed: 1)
     let layer = Dense(inputSize: 3, outputSize: 2, using: &generator)

@@ -53,48 +53,13 @@ extension Tape {
     defer { reach.release() }
     do {
       let adjoint = adjoints.pointer
-      // Node i's contribution to node i − 1 (the commonest input: the operation just before) is carried in a
-      // register to the next step instead of being added into memory and loaded back at once: in a chain of
-      // operations that store-to-load round trip was the sweep's critical path. Node i − 1's other
-      // contributions (from later nodes) are added first, as before, so the sums are the same to the bit.
-      var carried = 0.0
       var i = output
       while i >= lowest {
         let e = entries[i]
-        let stored = adjoint[i]
-        // A branch, not a select: a select would wait for the addition, putting it back on the critical path.
-        // (0 + c is c for every c but −0, whose sum is +0; both are zero, and a zero adjoint is never stored.)
-        let v: Double
-        if _fastPath(stored == 0) { v = carried } else { v = stored + carried }
-        if carried != 0 { adjoint[i] = v }
-        carried = 0
-        /// Adds node i's last contribution, `d`, to node `k`'s adjoint and returns the new sum (for the
-        /// numerics checks).
-        @inline(__always) func accumulateLast(_ d: Double, into k: Int) -> Double {
-          if k == i &- 1 {
-            carried = d
-            return adjoint[k] + d
-          }
-          adjoint[k] += d
-          return adjoint[k]
-        }
-        /// Adds the contributions `dx` and `dy` to the adjoints of inputs `x` and `y`, in that order as the
-        /// memory-only loop did, and returns both new sums. When y is node i − 1, x's contribution goes to
-        /// memory (even if x is node i − 1 too: x · x adds dx, then dy) and y's is carried.
-        @inline(__always) func accumulate(_ dx: Double, _ dy: Double, into x: Int, _ y: Int) -> (x: Double, y: Double) {
-          guard y == i &- 1 else {
-            _ = accumulateLast(dx, into: x)
-            adjoint[y] += dy
-            return (x == i &- 1 ? adjoint[x] + carried : adjoint[x], adjoint[y])
-          }
-          adjoint[x] += dx
-          carried = dy
-          let sumY = adjoint[y] + dy
-          return (x == y ? sumY : adjoint[x], sumY)
-        }
         // Leaves and tensor-related nodes are the operations numbered up to `tensorElement`: one comparison
         // sends every scalar operation to the common path.
         if _fastPath(e.op.rawValue > ScalarOp.tensorElement.rawValue) {
+          let v = adjoint[i]
           let lhs = Int(e.lhs)
           if v != 0 {
             /// A binary operation's rule: no test for a second input (it has one) or for a constant (none).
@@ -102,15 +67,17 @@ extension Tape {
               let rhs = Int(e.secondIndex)
               let (dx, dy) = rule(v, ScalarOperands(x: values[lhs], y: values[rhs], out: values[i], aux: 0))
               observer.check(dx, dy, node: i, v: v)
-              let sums = accumulate(dx, dy, into: lhs, rhs)
-              observer.checkSums(lhs: sums.x, rhs: sums.y, node: i)
+              adjoint[lhs] += dx
+              adjoint[rhs] += dy
+              observer.checkSums(lhs: adjoint[lhs], rhs: adjoint[rhs], node: i)
             }
             /// A unary operation's rule, with its constant operand or cached factor.
             @inline(__always) func unary(_ rule: (Double, ScalarOperands<Double>) -> Double) {
               let c = e.constant
               let dx = rule(v, ScalarOperands(x: values[lhs], y: 0, out: values[i], aux: c, factor: c))
               observer.check(dx, 0, node: i, v: v)
-              observer.checkSums(lhs: accumulateLast(dx, into: lhs), rhs: 0, node: i)
+              adjoint[lhs] += dx
+              observer.checkSums(lhs: adjoint[lhs], rhs: 0, node: i)
             }
             // The commonest cheap operations call their rule directly: `pullback`'s switch over every
             // operation is too large to inline, and a call per node is a measurable part of a cheap sweep.
@@ -133,12 +100,9 @@ extension Tape {
               let rhs = Int(e.rhs)
               let (dx, dy) = e.op.pullback(v, ScalarOperands(node: i, entry: e, values: values))
               observer.check(dx, dy, node: i, v: v)
-              if rhs >= 0 {
-                let sums = accumulate(dx, dy, into: lhs, rhs)
-                observer.checkSums(lhs: sums.x, rhs: sums.y, node: i)
-              } else {
-                observer.checkSums(lhs: accumulateLast(dx, into: lhs), rhs: 0, node: i)
-              }
+              adjoint[lhs] += dx
+              if rhs >= 0 { adjoint[rhs] += dy }
+              observer.checkSums(lhs: adjoint[lhs], rhs: rhs >= 0 ? adjoint[rhs] : 0, node: i)
             }
           } else if values[i].isInfinite {
             passNaNIfOverflowed(node: i, entries: entries, values: values, adjoints: adjoint, reach: &reach)
@@ -150,6 +114,7 @@ extension Tape {
               node: i, slot: Int(e.rhs), tensorNodes: tensorNodes, tensorAdjoints: &tensorAdjoints,
               scalarAdjoints: adjoint, checker: observer.checker)
           case .tensorElement:
+            let v = adjoint[i]
             if v != 0 { addElement(v, at: Int(e.aux), ofTensorNode: Int(e.lhs), to: &tensorAdjoints) }
           default:
             break  // leaves
@@ -157,7 +122,6 @@ extension Tape {
         }
         i &-= 1
       }
-      if carried != 0 { adjoint[i] += carried }  // node lowest − 1, not visited, keeps what it was given
     }
     return Gradients(tape: self, scalars: adjoints, tensors: tensorAdjoints)
   }

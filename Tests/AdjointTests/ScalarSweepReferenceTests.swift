@@ -3,11 +3,12 @@ import Testing
 
 @testable import Adjoint
 
-/// The first-order sweep carries each node's contribution to the node just before it in a register instead
-/// of adding it into memory (`Tape.sweep`). The adjoints must be exactly those of the plain loop that adds
-/// every contribution into memory in sweep order: these tests run that plain loop, written here from the
-/// sweep's definition and the ops' rules, on the same tapes and compare bit for bit.
-@Suite struct ScalarSweepCarryTests {
+/// The first-order sweep (`Tape.sweep`: direct calls of the commonest rules, its own accumulation) must give
+/// exactly the adjoints of the plain definition — from the output down, every node with a nonzero adjoint
+/// adds its rule's contributions into its inputs' slots — which these tests write out and run on the same
+/// tapes, comparing bit for bit. (Written for a register-carried variant of the sweep, measured and not
+/// kept: Docs/Performance.md.)
+@Suite struct ScalarSweepReferenceTests {
   /// The adjoints of every node of `tape` up to `output`, by the memory-only loop: from the output down,
   /// each node with a nonzero adjoint adds its rule's contributions to its inputs' slots.
   private func memoryOnlyAdjoints(of tape: Tape, from output: Int) -> [Double] {
@@ -25,8 +26,8 @@ import Testing
     return adjoint
   }
 
-  /// A random program over `inputs` leaves: each step applies a unary or binary operation to operands drawn
-  /// mostly from the last two nodes (the carried case), sometimes from far back, and sometimes the same
+  /// A random program over `leaves`: each step applies a unary or binary operation to operands drawn mostly
+  /// from the last two nodes (chains), sometimes from far back, and sometimes the same
   /// operand twice (x · x, x + x: both contributions go to one node). Values stay in [−2, 2]-ish ranges.
   private func randomProgram(_ leaves: [Variable<Double>], steps: Int, using rng: inout SplitMix64) -> [Variable<Double>] {
     var nodes = leaves
@@ -76,8 +77,7 @@ import Testing
     #expect(nodes.allSatisfy { checked[$0].bitPattern == g[$0].bitPattern }, "the numerics-checked sweep differs")
   }
 
-  /// x · x and x + x of the node just before: both contributions reach one node, the first through memory
-  /// and the second carried, in the memory loop's order. d/dx of ((x·x)·(x·x) + ((x + x) + (x + x))) at x is
+  /// x · x and x + x of the node just before: both contributions reach one node. d/dx of ((x·x)·(x·x) + ((x + x) + (x + x))) at x is
   /// 4x³ + 4, computed here in plain arithmetic.
   @Test(arguments: [0.3, -1.7, 2.5])
   func bothOperandsBeingTheNodeJustBeforeAddsBothContributions(_ x: Double) {
@@ -89,11 +89,10 @@ import Testing
     expectClose(g, 4 * x * x * x + 4, relative: 1e-15)
   }
 
-  /// The Hessian of a scalar function sweeps from several seeds and stops above the inputs' leaves
-  /// (`through:`): a contribution carried out of the last visited node must still land on the node below.
+  /// The Hessian of a scalar function sweeps from several seeds and stops at the inputs' leaves (`through:`).
   /// f(x, y) = x²y + sin(x)·y: H = [[2y − sin(x)·y, 2x + cos x], [2x + cos x, 0]].
   @Test(arguments: [(0.4, 1.2), (-1.3, 0.7)])
-  func hessiansStillCollectTheCarriedContribution(_ x: Double, _ y: Double) {
+  func hessiansOfSweepsStoppingAtTheInputsGiveTheClosedForm(_ x: Double, _ y: Double) {
     let h = hessian(at: [x, y]) { v in v[0] * v[0] * v[1] + sin(v[0]) * v[1] }
     let offDiagonal = 2 * x + Foundation.cos(x)
     expectClose(h.flatMap { $0 }, [2 * y - Foundation.sin(x) * y, offDiagonal, offDiagonal, 0], relative: 1e-14, absolute: 1e-15)

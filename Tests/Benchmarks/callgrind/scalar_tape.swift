@@ -1,8 +1,9 @@
 // Instruction counts of the scalar tape, for callgrind (repeatable where wall-clock time on a shared VM is
 // not): one value-and-gradient call of W6d's pendulum (8 nodes per step), W8's affine loop (2 nodes per
-// iteration) or W1's chain (5 nodes per iteration), with N steps. See run.sh.
+// iteration), W1's chain (5 nodes per iteration) or W8's dot product (x active: 3 nodes per element, the
+// inputs made with `tape.variables` and every gradient read), with N steps. See run.sh.
 //
-//   scalar_tape pendulum|affine|chain N [REPETITIONS]
+//   scalar_tape pendulum|affine|chain|dot N [REPETITIONS]
 import Adjoint
 #if canImport(Glibc)
 import Glibc
@@ -34,6 +35,15 @@ import Glibc
     return y
   }
 }
+@inline(never) func dot(_ n: Int) -> Double {
+  let xs = (0..<n).map { Double(($0 % 97) - 48) / 64 }
+  let ys = (0..<n).map { Double(($0 % 89) - 44) / 32 }
+  let tape = Tape()
+  let x = tape.variables(xs)
+  var s = Variable<Double>(0)
+  for i in 0..<n { s = s + x[i] * ys[i] }
+  return s.backward()[x].reduce(0, +)
+}
 let args = CommandLine.arguments
 let which = args[1]
 let n = Int(args[2])!
@@ -44,6 +54,7 @@ for _ in 0..<reps {
   case "pendulum": sink += pendulum(n)[1]
   case "affine": sink += affine(n).1
   case "chain": sink += chain(n).1
+  case "dot": sink += dot(n)
   default: fatalError()
   }
 }

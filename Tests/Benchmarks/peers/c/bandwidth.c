@@ -6,6 +6,7 @@
 // Pages are touched once before timing; best of 9, in thread CPU time (on a loaded machine wall-clock time
 // would count the time the thread waits for a core; memory contention from other processes still counts). Build: gcc -O2 -mavx2 c/bandwidth.c -o .build-peers/bandwidth
 // Prints JSON lines (workload "memory-bandwidth", system "bandwidth-probe", GB/s = 1e9 bytes per second).
+// Usage: bandwidth [MIB]   (buffer size, default 256)
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,8 +23,11 @@ static void report(const char *metric, double bytes, double seconds) {
          "\"value\": %.3f, \"unit\": \"GB/s\", \"bytes\": %.0f}\n", metric, bytes / seconds * 1e-9, bytes);
 }
 
-int main(void) {
-  const size_t n = (256u << 20) / sizeof(double);
+int main(int argc, char **argv) {
+  /* Buffer size in MiB (default 256: past the caches; the scalar tapes of W1 and W8 at N = 10^6 are 24-96 MB,
+     which a large shared L3 may partly hold). */
+  const size_t mib = argc > 1 ? (size_t)strtoul(argv[1], NULL, 10) : 256;
+  const size_t n = (mib << 20) / sizeof(double);
   double *a = malloc(n * sizeof(double));
   double *b = malloc(n * sizeof(double));
   if (!a || !b) return 1;

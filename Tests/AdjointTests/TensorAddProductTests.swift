@@ -123,4 +123,17 @@ import Adjoint
     #expect(unique == Tensor([0, 0.5, 1]))
     #expect(address(of: unique) == before)
   }
+
+  /// `x += x` reads the storage it writes (the operand is a copy sharing it: the sum goes to a new buffer in
+  /// one pass), and a rank-0 tensor stores its scalar inline.
+  @Test func compoundAssignmentOfATensorWithItselfAndOfARankZeroTensor() {
+    var x = Tensor([1, -2, 3.5])
+    x += x
+    #expect(x == Tensor([2, -4, 7]))
+    var s = Tensor(3)
+    s *= Tensor(4)
+    s -= 1
+    #expect(s == Tensor(11))
+    #expect(s.shape == [])
+  }
 }

@@ -37,29 +37,9 @@ extension Tensor {
     checkPrecondition(
       shape == other.shape,
       "addProduct(_:_:): the shapes differ: \(shape) += factor × \(other.shape); both must have the same shape")
-    switch storage {
-    case .scalar(let x):
-      storage = .scalar(x + factor * other.scalar)
-    case .buffer(var x):
-      let y = other.storageBuffer
-      storage = .scalar(0)  // drop our reference so that `x` is uniquely referenced if no one else shares it
-      let result = isKnownUniquelyReferenced(&x) ? x : TensorBuffer(uninitializedCount: x.count)
-      withExtendedLifetime((x, y)) {
-        adjoint_axpy(result.base, x.base, factor, y.base, x.count, Int32(MatrixProductThreads.resolve(nil) ?? 0))
-      }
-      storage = .buffer(result)
-    }
-  }
-
-  /// Whether this tensor's scalars are stored inline or in a buffer no other tensor shares (so that an
-  /// in-place update would be seen by this tensor only).
-  mutating func hasUniqueStorage() -> Bool {
-    switch storage {
-    case .scalar: return true
-    case .buffer(var b):
-      storage = .scalar(0)
-      defer { storage = .buffer(b) }
-      return isKnownUniquelyReferenced(&b)
+    let threads = Int32(MatrixProductThreads.resolve(nil) ?? 0)
+    other.withUnsafeBufferPointer { y in
+      overwriteScalars { x, old, n in adjoint_axpy(x, old, factor, y.baseAddress, n, threads) }
     }
   }
 }

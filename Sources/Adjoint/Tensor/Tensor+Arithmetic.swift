@@ -73,17 +73,15 @@ extension Tensor {
   /// Divides every element by a scalar in place.
   public static func /= (lhs: inout Tensor, rhs: Double) { lhs.updateEach { $0 / rhs } }
 
-  /// Replaces each element x by `op(x, y)` with y read from `other` broadcast to this shape; in place for
-  /// equal shapes and a single-scalar `other` when the storage is not shared, through a new buffer (in the
-  /// same one pass, never a copy and then an update) otherwise.
+  /// Replaces each element x by `op(x, y)` with y read from `other` broadcast to this shape, in one pass: in
+  /// place when the storage is not shared and `other` has this shape or a single scalar, into a new buffer
+  /// otherwise (`overwriteScalars`).
   @inline(__always)
   private mutating func update(with other: Tensor, _ operation: String, _ op: (Double, Double) -> Double) {
-    if shape == other.shape && !hasUniqueStorage() {
-      self = Tensor.elementwise(self, other, operation, op)
-      return
-    }
     if shape == other.shape {
-      other.withUnsafeBufferPointer { y in withUnsafeMutableBufferPointer { x in for i in x.indices { x[i] = op(x[i], y[i]) } } }
+      other.withUnsafeBufferPointer { y in
+        overwriteScalars { x, old, n in for i in 0..<n { x[i] = op(old[i], y[i]) } }
+      }
       return
     }
     let result = Tensor.checkedBroadcastShape(shape, other.shape, operation)
@@ -97,14 +95,9 @@ extension Tensor {
     }
   }
 
-  /// Replaces each element x by `transform(x)`: in place when the storage is not shared, else in one pass
-  /// into a new buffer.
+  /// Replaces each element x by `transform(x)` in one pass (in place when the storage is not shared).
   @inline(__always)
   private mutating func updateEach(_ transform: (Double) -> Double) {
-    guard hasUniqueStorage() else {
-      self = map(transform)
-      return
-    }
-    withUnsafeMutableBufferPointer { x in for i in x.indices { x[i] = transform(x[i]) } }
+    overwriteScalars { x, old, n in for i in 0..<n { x[i] = transform(old[i]) } }
   }
 }

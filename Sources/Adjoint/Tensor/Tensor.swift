@@ -172,6 +172,30 @@ public struct Tensor: Sendable {
     }
   }
 
+  /// Calls `body(target, source, count)` to overwrite every scalar in one pass: `source` holds the current
+  /// scalars and `target` is where the new ones go. They are the same memory when no other tensor shares
+  /// the storage; otherwise `target` is a new buffer, which then becomes this tensor's — a shared buffer is
+  /// never copied first and then updated. `body` must write all `count` scalars of `target`.
+  mutating func overwriteScalars(
+    _ body: (_ target: UnsafeMutablePointer<Double>, _ source: UnsafePointer<Double>, _ count: Int) -> Void
+  ) {
+    switch storage {
+    case .scalar(var x):
+      withUnsafeMutablePointer(to: &x) { body($0, UnsafePointer($0), 1) }
+      storage = .scalar(x)
+    case .buffer(var b):
+      storage = .scalar(0)  // drop our reference so that `b` is uniquely referenced if no one else shares it
+      if isKnownUniquelyReferenced(&b) {
+        body(b.base, b.base, b.count)
+        storage = .buffer(b)
+      } else {
+        let target = TensorBuffer(uninitializedCount: b.count)
+        withExtendedLifetime(b) { body(target.base, b.base, b.count) }
+        storage = .buffer(target)
+      }
+    }
+  }
+
   /// The scalar at a multi-dimensional index. An index may be negative, counting from the end of its axis
   /// as in NumPy (−1 is the last).
   ///

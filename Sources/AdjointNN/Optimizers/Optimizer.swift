@@ -31,11 +31,7 @@ struct ParameterStates<State> {
 
   /// The state of `parameter`, made by `initial` the first time.
   mutating func state(of parameter: Parameter, initial: () -> State) -> State {
-    let key = ObjectIdentifier(parameter)
-    if let entry = entries[key], entry.owner.parameter === parameter { return entry.state }
-    let state = initial()
-    entries[key] = (WeakParameter(parameter: parameter), state)
-    return state
+    updateState(of: parameter, initial: initial) { state, _ in state }
   }
 
   /// Calls `body` with the state of `parameter` to update in place (made by `initial` the first time, when
